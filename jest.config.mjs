@@ -1,0 +1,21 @@
+/** Jest runs the TypeScript sources as ESM (NestJS 12 is ESM-only), with the same Swagger plugin as `nest build`. */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': [
+      'ts-jest',
+      {
+        useESM: true,
+        tsconfig: 'tsconfig.test.json',
+        diagnostics: { ignoreCodes: [151002] },
+        astTransformers: {
+          before: [{ path: '<rootDir>/test/support/swagger-plugin-transformer.cjs', options: { introspectComments: true, classValidatorShim: true } }],
+        },
+      },
+    ],
+  },
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+};
