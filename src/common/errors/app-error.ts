@@ -1,0 +1,37 @@
+/**
+ * What went wrong, in the domain's words. Services throw these with a stable code
+ * (`'ORDER.ALREADY_DECIDED'`); only the HTTP edge (ProblemDetailsFilter) turns the kind into a status.
+ */
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthorized'
+  | 'not_found'
+  | 'conflict'
+  | 'unprocessable'
+  | 'upstream'
+  | 'upstream_timeout'
+  | 'unavailable';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    readonly detail: string,
+    /** Extra members for the problem document (never secrets or personal data). */
+    readonly extensions: Record<string, unknown> = {},
+    readonly fieldErrors: readonly FieldError[] = [],
+  ) {
+    super(`${code}: ${detail}`);
+  }
+}
+
+export class ValidationFailed extends AppError {
+  constructor(errors: readonly FieldError[], detail = 'The request has invalid fields.') {
+    super('invalid', 'REQUEST.INVALID', detail, {}, errors);
+  }
+}

@@ -1,0 +1,82 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, ErrorKind } from './app-error.js';
+import { PROBLEM_CONTENT_TYPE, ProblemDocument, problemType } from './problem-document.js';
+
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  unauthorized: HttpStatus.UNAUTHORIZED,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  upstream: HttpStatus.BAD_GATEWAY,
+  upstream_timeout: HttpStatus.GATEWAY_TIMEOUT,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+/** Turns every error, ours or the framework's, into `application/problem+json` (RFC 9457). */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const problem = this.toProblem(exception);
+    if (problem.status >= 500 && !(exception instanceof AppError)) {
+      this.logger.error({ err: exception, path: request?.routeOptions?.url }, 'Unhandled error');
+    }
+    reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+
+  toProblem(exception: unknown): ProblemDocument {
+    if (exception instanceof AppError) {
+      const status = STATUS_BY_KIND[exception.kind];
+      return {
+        ...exception.extensions,
+        type: problemType(exception.code),
+        title: titleOf(status),
+        status,
+        detail: exception.detail,
+        code: exception.code,
+        ...(exception.fieldErrors.length > 0 ? { errors: [...exception.fieldErrors] } : {}),
+      };
+    }
+    const status = statusOf(exception);
+    const code = `HTTP.${status}`;
+    return { type: problemType(code), title: titleOf(status), status, detail: detailOf(exception, status), code };
+  }
+}
+
+function statusOf(exception: unknown): number {
+  if (exception instanceof HttpException) return exception.getStatus();
+  // Fastify's own errors (malformed JSON, body too large, unsupported media type) carry a 4xx statusCode.
+  const statusCode = (exception as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return statusCode;
+  return HttpStatus.INTERNAL_SERVER_ERROR;
+}
+
+function detailOf(exception: unknown, status: number): string {
+  if (status >= 500) return 'The service could not complete the request; it has been logged.';
+  if (exception instanceof HttpException) {
+    const response = exception.getResponse();
+    const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    if (typeof message === 'string') return message;
+  }
+  const code = (exception as { code?: unknown }).code;
+  return FASTIFY_DETAILS[String(code)] ?? titleOf(status);
+}
+
+const FASTIFY_DETAILS: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty but its content type is JSON.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'The request content type is not supported.',
+};
+
+function titleOf(status: number): string {
+  const name = HttpStatus[status] as string | undefined;
+  if (!name) return 'Error';
+  return name.charAt(0) + name.slice(1).toLowerCase().replaceAll('_', ' ');
+}

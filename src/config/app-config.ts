@@ -1,0 +1,37 @@
+import type { LOG_LEVELS } from './environment.js';
+
+/** Soisy's public sandbox: the only base URL for which the public sandbox credentials are a default. */
+export const SOISY_SANDBOX_URL = 'https://api.sandbox.soisy.it/api';
+
+/** Typed, validated configuration: built once at start by `loadConfig`, injected as `AppConfig`. */
+export abstract class AppConfig {
+  abstract readonly port: number;
+  /** Unset: the service runs on its embedded PostgreSQL (PGlite) under `dataDir`. */
+  abstract readonly databaseUrl: string | undefined;
+  abstract readonly dataDir: string;
+  abstract readonly soisy: SoisyConfig;
+  /** How Soisy reaches this service; callback URLs are built from it. */
+  abstract readonly publicBaseUrl: string;
+  abstract readonly adminApiKeys: readonly string[];
+  abstract readonly corsOrigins: readonly string[];
+  abstract readonly logLevel: (typeof LOG_LEVELS)[number];
+  abstract readonly docsEnabled: boolean;
+  abstract readonly limits: OrderLimits;
+  abstract readonly quotesCacheTtlSeconds: number;
+}
+
+export interface SoisyConfig {
+  readonly baseUrl: string;
+  readonly shopId: string;
+  /** Secret: never logged, never echoed. */
+  readonly authToken: string;
+  readonly connectTimeoutMs: number;
+  readonly timeoutMs: number;
+}
+
+export interface OrderLimits {
+  readonly amountMinCents: number;
+  readonly amountMaxCents: number;
+  readonly instalmentsMin: number;
+  readonly instalmentsMax: number;
+}

@@ -1,0 +1,72 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
+const blankAsUnset = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+const url = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * The process environment as the service accepts it. Every variable is documented in the README;
+ * a value that fails here stops the start with one line naming the variable (never its value).
+ */
+export class Environment {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @Transform(blankAsUnset) @IsString()
+  DATABASE_URL?: string;
+
+  @IsOptional() @Transform(blankAsUnset) @IsString() @MinLength(1)
+  DATA_DIR?: string;
+
+  @IsOptional() @Transform(blankAsUnset) @IsUrl(url)
+  SOISY_BASE_URL?: string;
+
+  @IsOptional() @Transform(blankAsUnset) @IsString() @MinLength(1)
+  SOISY_SHOP_ID?: string;
+
+  @IsOptional() @Transform(blankAsUnset) @IsString() @MinLength(1)
+  SOISY_AUTH_TOKEN?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  SOISY_CONNECT_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120000)
+  SOISY_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(blankAsUnset) @IsUrl(url)
+  PUBLIC_BASE_URL?: string;
+
+  @IsOptional() @Transform(toList) @IsString({ each: true }) @MinLength(16, { each: true })
+  ADMIN_API_KEYS?: string[];
+
+  @IsOptional() @Transform(toList) @IsUrl(url, { each: true })
+  CORS_ORIGINS?: string[];
+
+  @IsOptional() @Transform(blankAsUnset) @IsIn(LOG_LEVELS)
+  LOG_LEVEL?: (typeof LOG_LEVELS)[number];
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  DOCS_ENABLED?: boolean;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  AMOUNT_MIN_CENTS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  AMOUNT_MAX_CENTS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(120)
+  INSTALMENTS_MIN?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(120)
+  INSTALMENTS_MAX?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400)
+  QUOTES_CACHE_TTL_SECONDS?: number;
+}

@@ -1,0 +1,73 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { AppConfig, SOISY_SANDBOX_URL } from './app-config.js';
+import { Environment } from './environment.js';
+
+/** A configuration problem, phrased so it can be printed as is: names the variable, never its value. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, reason: string) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+  }
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const env = plainToInstance(Environment, { ...source }, { excludeExtraneousValues: false });
+  const [failure] = validateSync(env, { whitelist: true, forbidUnknownValues: false });
+  if (failure) {
+    throw new ConfigError(failure.property, describe(Object.keys(failure.constraints ?? {})));
+  }
+
+  const port = env.PORT ?? 3000;
+  const baseUrl = (env.SOISY_BASE_URL ?? SOISY_SANDBOX_URL).replace(/\/+$/, '');
+  const onSandbox = baseUrl === SOISY_SANDBOX_URL;
+  if (!env.SOISY_AUTH_TOKEN && !onSandbox) {
+    throw new ConfigError('SOISY_AUTH_TOKEN', 'is required when SOISY_BASE_URL is not Soisy\'s sandbox');
+  }
+  const limits = {
+    amountMinCents: env.AMOUNT_MIN_CENTS ?? 10_000,
+    amountMaxCents: env.AMOUNT_MAX_CENTS ?? 1_500_000,
+    instalmentsMin: env.INSTALMENTS_MIN ?? 3,
+    instalmentsMax: env.INSTALMENTS_MAX ?? 60,
+  };
+  if (limits.amountMinCents > limits.amountMaxCents) {
+    throw new ConfigError('AMOUNT_MIN_CENTS', 'must not exceed AMOUNT_MAX_CENTS');
+  }
+  if (limits.instalmentsMin > limits.instalmentsMax) {
+    throw new ConfigError('INSTALMENTS_MIN', 'must not exceed INSTALMENTS_MAX');
+  }
+
+  return {
+    port,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR ?? './data',
+    soisy: {
+      baseUrl,
+      shopId: env.SOISY_SHOP_ID ?? 'partnershop',
+      authToken: env.SOISY_AUTH_TOKEN ?? 'partnerkey',
+      connectTimeoutMs: env.SOISY_CONNECT_TIMEOUT_MS ?? 3_000,
+      timeoutMs: env.SOISY_TIMEOUT_MS ?? 10_000,
+    },
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    adminApiKeys: env.ADMIN_API_KEYS ?? [],
+    corsOrigins: env.CORS_ORIGINS ?? [],
+    logLevel: env.LOG_LEVEL ?? 'info',
+    docsEnabled: env.DOCS_ENABLED ?? true,
+    limits,
+    quotesCacheTtlSeconds: env.QUOTES_CACHE_TTL_SECONDS ?? 60,
+  };
+}
+
+const REASONS: Record<string, string> = {
+  isInt: 'must be a whole number',
+  min: 'is below its minimum',
+  max: 'is above its maximum',
+  isUrl: 'must be an http(s) URL',
+  isIn: 'is not one of the accepted values',
+  isBoolean: 'must be true or false',
+  minLength: 'is too short',
+  isString: 'must be text',
+};
+
+function describe(constraints: string[]): string {
+  return constraints.map((name) => REASONS[name] ?? `fails ${name}`).join(', ');
+}

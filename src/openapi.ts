@@ -1,0 +1,30 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
+const DESCRIPTION = `Lets a merchant's storefront offer Soisy instalment payments without holding Soisy credentials.
+
+Storefront routes need no credentials (the order token is the capability). Back-office routes need
+\`Authorization: Bearer <API key>\`. Every error is \`application/problem+json\` (RFC 9457); validation
+errors list \`errors: [{field, message}]\`. Amounts are integer euro cents.`;
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('soisy-bff')
+    .setDescription(DESCRIPTION)
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A back-office API key (ADMIN_API_KEYS)' }, 'back-office')
+    .addTag('quotes', 'Instalment simulations for product and cart pages')
+    .addTag('orders', 'Checkout: create an order, request the loan, get it approved')
+    .addTag('operations', 'Liveness and readiness')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** The explorer at `/docs` and the document at `/docs-json` (and `/docs-yaml`). */
+export function setupOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'docs-json',
+    yamlDocumentUrl: 'docs-yaml',
+    swaggerOptions: { persistAuthorization: true, tryItOutEnabled: true },
+  });
+}
