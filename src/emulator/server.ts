@@ -1,0 +1,43 @@
+/** Builds the emulator's Fastify app: Soisy's API under /api, the funnel, and the control API. */
+import cors from '@fastify/cors';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { registerBodyParsers } from './body-parsers.js';
+import type { EmulatorContext } from './context.js';
+import { registerControl } from './control.js';
+import { registerFunnel } from './funnel.js';
+import { domainError, systemError } from './messages.js';
+import { registerRequestLog } from './request-hooks.js';
+import { registerApproval } from './routes/approval.js';
+import { registerCreateOrder } from './routes/create-order.js';
+import { registerCreateRequest } from './routes/create-request.js';
+import { registerOrderRoutes } from './routes/orders.js';
+import { registerPublicRoutes } from './routes/public.js';
+
+/** Only the calls storefront widgets make from browsers are open to any origin, as at Soisy. */
+const PUBLIC_API = /^\/api\/shops\/[^/?]+(\/loan-quotes)?(\?|$)/;
+
+export async function buildServer(context: EmulatorContext): Promise<FastifyInstance> {
+  const app = Fastify({ logger: context.options.logger, bodyLimit: 1024 * 1024 });
+  await app.register(cors, {
+    delegator: (request, callback) => callback(null, { origin: PUBLIC_API.test(request.url ?? '') ? '*' : false }),
+  });
+  await registerBodyParsers(app);
+  registerRequestLog(app, context.requestLog);
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (!request.url.startsWith('/api')) return reply.code(status).send({ error: error.message });
+    return reply.code(status).send(status === 500 ? systemError : domainError(error.message));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send(request.url.startsWith('/api') ? domainError('Resource not found') : { error: 'Not found' }));
+
+  registerPublicRoutes(app, context);
+  registerCreateOrder(app, context);
+  registerOrderRoutes(app, context);
+  registerCreateRequest(app, context);
+  registerApproval(app, context);
+  registerFunnel(app, context);
+  registerControl(app, context);
+  return app;
+}
