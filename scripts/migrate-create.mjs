@@ -9,7 +9,7 @@
 // lib/shadow.mjs). Prints "no changes" and creates nothing when the migrations match the schema.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { UsageError, diffMigrationsToSchema, parseArgs, readSchema, run } from './lib/cli.mjs';
+import { UsageError, diffMigrationsToSchema, parseArgs, readSchema, run, withSchemaEngine } from './lib/cli.mjs';
 import {
   LOCKFILE,
   LOCKFILE_CONTENT,
@@ -23,7 +23,7 @@ function timestamp(date = new Date()) {
   return date.toISOString().replace(/\D/g, '').slice(0, 14);
 }
 
-run(async () => {
+run('migrate:create', async () => {
   const { schemaPath, migrationsDir, positional } = parseArgs(process.argv.slice(2));
   if (positional.length !== 1) {
     throw new UsageError('usage: npm run migrate:create -- <name> [--schema <path>] [--migrations <dir>]');
@@ -37,7 +37,9 @@ run(async () => {
   const problems = migrationFolderProblems(migrationsList).filter((p) => !p.startsWith(`${LOCKFILE} is missing`));
   if (problems.length) throw new Error(`${migrationsDir} is not usable:\n  - ${problems.join('\n  - ')}`);
 
-  const { changed, output: script } = await diffMigrationsToSchema(migrationsList, schema, { script: true });
+  const { changed, output: script } = await withSchemaEngine((engine) =>
+    diffMigrationsToSchema(engine, migrationsList, schema, { script: true }),
+  );
   if (!changed) {
     console.log('no changes: the migrations already match the schema; nothing created');
     return 0;

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngineAdapterFactory } from './pg-adapter.mjs';
-import { startSchemaEngine } from './schema-engine.mjs';
+import { lastEnginePanic, startSchemaEngine } from './schema-engine.mjs';
 import { openEngineDatabases } from './shadow.mjs';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -55,21 +55,20 @@ export async function readSchema(schemaPath) {
  * migrations on a shadow database to know where they lead. (The engine's createMigration would be
  * the natural call for migrate:create, but the WASM build refuses it: "PostgreSQL shadow DB must be
  * provided through an external factory". diff does use the adapter factory's shadow database.)
+ * @param {import('@prisma/schema-engine-wasm').SchemaEngine} engine from withSchemaEngine
  * @param {import('@prisma/schema-engine-wasm').MigrationList} migrationsList
  * @param {import('@prisma/schema-engine-wasm').SchemasContainer} schema
  * @param {{ script: boolean }} options script: SQL; otherwise a human-readable summary
  * @returns {Promise<{ changed: boolean, output: string }>}
  */
-export async function diffMigrationsToSchema(migrationsList, schema, { script }) {
-  const result = await withSchemaEngine((engine) =>
-    engine.diff({
-      from: { tag: 'migrations', ...migrationsList },
-      to: { tag: 'schemaDatamodel', ...schema },
-      script,
-      exitCode: true, // exitCode 2 = "there is a difference", as with `migrate diff --exit-code`
-      filters: NO_FILTERS,
-    }),
-  );
+export async function diffMigrationsToSchema(engine, migrationsList, schema, { script }) {
+  const result = await engine.diff({
+    from: { tag: 'migrations', ...migrationsList },
+    to: { tag: 'schemaDatamodel', ...schema },
+    script,
+    exitCode: true, // exitCode 2 = "there is a difference", as with `migrate diff --exit-code`
+    filters: NO_FILTERS,
+  });
   return { changed: result.exitCode === 2, output: result.stdout ?? '' };
 }
 
@@ -82,6 +81,7 @@ export async function diffMigrationsToSchema(migrationsList, schema, { script })
  */
 export async function withSchemaEngine(work) {
   const databases = await openEngineDatabases();
+  if (process.env.MIGRATE_DEBUG) console.error(`[migrate] shadow database: ${databases.description}`);
   try {
     const engine = await startSchemaEngine(createEngineAdapterFactory(databases));
     try {
@@ -96,30 +96,35 @@ export async function withSchemaEngine(work) {
 
 /**
  * Runs a script's main function: prints errors readably and always exits (see withSchemaEngine).
+ * @param {string} label e.g. "migrate:check", to prefix error messages
  * @param {() => Promise<number>} main resolves to the exit code
  */
-export function run(main) {
-  main().then(
-    (code) => process.exit(code),
-    (error) => {
-      if (error instanceof UsageError) console.error(error.message);
-      else console.error(engineErrorMessage(error));
-      process.exit(error instanceof UsageError ? 64 : 1);
-    },
-  );
+export function run(label, main) {
+  const fail = (/** @type {any} */ error) => {
+    console.error(error instanceof UsageError ? error.message : `${label} failed: ${engineErrorMessage(error)}`);
+    process.exit(error instanceof UsageError ? 64 : 1);
+  };
+  // An engine panic surfaces as an uncaught "RuntimeError: unreachable" from a wasm callback.
+  process.on('uncaughtException', (error) => {
+    const panic = lastEnginePanic();
+    fail(panic ? new Error(`the schema engine panicked: ${panic}`) : error);
+  });
+  main().then((code) => process.exit(code), fail);
 }
 
 /**
- * Engine errors arrive as JS Errors whose message may be a JSON user-facing error.
+ * Engine errors arrive as JS Errors whose message may be a JSON user-facing error, and end with
+ * the engine's span trace ("0: schema_engine_wasm::… at schema-engine/…"), kept for MIGRATE_DEBUG.
  * @param {any} error
  */
 function engineErrorMessage(error) {
-  const message = String(error?.message ?? error);
+  let message = String(error?.message ?? error);
   try {
     const parsed = JSON.parse(message);
-    if (parsed?.message) return parsed.message;
+    if (parsed?.message) message = parsed.message;
   } catch {
-    // not JSON: print as is
+    // not JSON: as is
   }
-  return process.env.MIGRATE_DEBUG ? String(error?.stack ?? message) : message;
+  if (process.env.MIGRATE_DEBUG) return String(error?.stack ?? message);
+  return message.replace(/\n\s+0: schema_engine[\s\S]*$/, '').trimEnd();
 }
