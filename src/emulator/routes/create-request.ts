@@ -33,7 +33,8 @@ export function registerCreateRequest(app: FastifyInstance, context: EmulatorCon
       const job = input.choice('jobDescription', JOB_DESCRIPTIONS, { required: true });
       input.string('actualJobEndingDate', { required: job === 'employee_fixed_term_contract', pattern: patterns.monthYear, message: messages.monthYear });
       const vatCountry = input.string('vatCountry', { required: job === 'entrepreneur', pattern: patterns.vatCountry, message: messages.vatCountryInvalid });
-      const vatIdPattern = vatCountry === 'IT' ? patterns.italianVatId : /^[A-Z0-9]{2,13}$/;
+      // Partite IVA are checked by shape for Italy (also when the country is missing or wrong), loosely elsewhere.
+      const vatIdPattern = vatCountry === undefined || vatCountry === 'IT' ? patterns.italianVatId : /^[A-Z0-9]{2,13}$/;
       input.string('vatId', { required: job === 'entrepreneur', pattern: vatIdPattern, message: messages.vatIdInvalid });
       const zeroInterestRate = input.boolean('zeroInterestRate');
       const orderToken = input.string('orderToken');
