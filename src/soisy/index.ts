@@ -1,0 +1,8 @@
+/** The public face of the Soisy gateway; everything else in this folder is its machinery. */
+export { SoisyModule } from './soisy.module.js';
+export { SoisyGateway } from './soisy.gateway.js';
+export { SoisyError, SoisyErrorCode, type SoisyCallName } from './soisy-errors.js';
+export { SOISY_RETRY_POLICY, DEFAULT_RETRY_POLICY, type RetryPolicy } from './soisy-retry.js';
+export { normaliseSoisyStatus } from './soisy-status.js';
+export * from './soisy.types.js';
+export * from './soisy-request.types.js';
