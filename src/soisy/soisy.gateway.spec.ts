@@ -1,9 +1,11 @@
+import { Logger } from '@nestjs/common';
 import { FakeSoisyServer } from './testing/fake-soisy-server.js';
 import { gatewayAt, TEST_AUTH_TOKEN } from './testing/gateway-under-test.js';
 import { APPROVAL_INPUT, APPROVED_REPLY, LOAN_REQUEST_INPUT, ORDER_INPUT, QUOTES_REPLY } from './testing/soisy-examples.js';
 
 describe('SoisyGateway on the wire', () => {
   let soisy: FakeSoisyServer;
+  beforeAll(() => Logger.overrideLogger(false));
   beforeEach(async () => (soisy = await FakeSoisyServer.start()));
   afterEach(() => soisy.stop());
   const last = () => soisy.requests.at(-1)!;
