@@ -55,12 +55,16 @@ function send(reply: FastifyReply, result: ApiAnswer): FastifyReply {
   return reply.send(result.body);
 }
 
-async function applyFault(request: FastifyRequest, reply: FastifyReply, fault: Fault): Promise<FastifyReply | undefined> {
+/**
+ * True when the fault answered (or dropped) the call. Returns a boolean, not the reply: a
+ * FastifyReply is thenable, so awaiting one from an async function would unwrap it.
+ */
+async function applyFault(request: FastifyRequest, reply: FastifyReply, fault: Fault): Promise<boolean> {
   const action = fault.fault;
   if (action.type === 'delay') await sleep(action.ms);
-  if (action.type === 'status') return send(reply, { status: action.status, body: faultBody(action) });
-  if (action.type === 'drop') return dropConnection(request, reply);
-  return undefined;
+  if (action.type === 'status') send(reply, { status: action.status, body: faultBody(action) });
+  if (action.type === 'drop') dropConnection(request, reply);
+  return action.type !== 'delay';
 }
 
 export function apiRoute(app: FastifyInstance, context: EmulatorContext, definition: ApiRouteDefinition): void {
@@ -74,12 +78,9 @@ export function apiRoute(app: FastifyInstance, context: EmulatorContext, definit
       const fault = context.faults.take(request.method, underApiBase(request.url.split('?')[0]));
       const entry = logEntryOf(request);
       if (fault && entry) entry.fault = fault.fault.type;
-      if (fault && !fault.afterProcessing) {
-        const faulted = await applyFault(request, reply, fault);
-        if (faulted) return faulted;
-      }
+      if (fault && !fault.afterProcessing && (await applyFault(request, reply, fault))) return reply;
       const result = await answer(context, call, definition);
-      if (fault?.afterProcessing) return (await applyFault(request, reply, fault)) ?? send(reply, result);
+      if (fault?.afterProcessing && (await applyFault(request, reply, fault))) return reply;
       return send(reply, result);
     },
   });
