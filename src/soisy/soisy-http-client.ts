@@ -39,6 +39,12 @@ export class SoisyHttpClient {
     this.agents = createSoisyAgents(config.connectTimeoutMs);
   }
 
+  /** Closes idle keep-alive sockets so a shutting-down process is not held open by them. */
+  close(): void {
+    this.agents.httpAgent.destroy();
+    this.agents.httpsAgent.destroy();
+  }
+
   async send(request: SoisyRequest): Promise<SoisyResponse> {
     for (let retryIndex = 0; ; retryIndex++) {
       const result = await this.attempt(request);

@@ -1,5 +1,5 @@
 import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { errorFromResponse, SoisyCallContext, SoisyCallName, unreadableResponse } from './soisy-errors.js';
 import { SoisyHttpClient, SoisyResponse } from './soisy-http-client.js';
@@ -14,7 +14,7 @@ import type { Cents, CreatedOrder, CreateOrderInput, LoanQuoteQuery, LoanQuotes,
  * own types or throws a SoisyError with a stable code (see soisy-errors.ts).
  */
 @Injectable()
-export class SoisyGateway {
+export class SoisyGateway implements OnModuleDestroy {
   private readonly client: SoisyHttpClient;
   private readonly shopId: string;
   private readonly shopPath: string;
@@ -23,6 +23,10 @@ export class SoisyGateway {
     this.client = new SoisyHttpClient(http, config.soisy, retry ?? DEFAULT_RETRY_POLICY);
     this.shopId = config.soisy.shopId;
     this.shopPath = `/shops/${encodeURIComponent(config.soisy.shopId)}`;
+  }
+
+  onModuleDestroy(): void {
+    this.client.close();
   }
 
   /** Public simulation (no token): browsers could call it too, so it carries no secret. */

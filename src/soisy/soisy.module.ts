@@ -1,11 +1,15 @@
 import { HttpModule } from '@nestjs/axios';
 import { Module } from '@nestjs/common';
+import { DEFAULT_RETRY_POLICY, SOISY_RETRY_POLICY } from './soisy-retry.js';
 import { SoisyGateway } from './soisy.gateway.js';
 
-/** Provides SoisyGateway; AppConfig comes from the global AppConfigModule. */
+/**
+ * Provides SoisyGateway; AppConfig comes from the global AppConfigModule. The retry policy is a
+ * provider of its own so tests can `overrideProvider(SOISY_RETRY_POLICY)` to retry without waiting.
+ */
 @Module({
   imports: [HttpModule],
-  providers: [SoisyGateway],
+  providers: [SoisyGateway, { provide: SOISY_RETRY_POLICY, useValue: DEFAULT_RETRY_POLICY }],
   exports: [SoisyGateway],
 })
 export class SoisyModule {}
