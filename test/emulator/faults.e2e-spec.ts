@@ -69,6 +69,14 @@ describe('Emulator: fault injection', () => {
     expect(await storedOrders()).toHaveLength(1);
   });
 
+  it('with afterProcessing, a delay lets the call take effect at once and answers late', async () => {
+    await addFault({ method: 'POST', path: '/shops/partnershop/orders', fault: { type: 'delay', ms: 400 }, afterProcessing: true });
+    const slow = post(orders(emu), {});
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await storedOrders()).toHaveLength(1);
+    expect((await slow).status).toBe(200);
+  });
+
   it('drops the connection without an answer and without taking effect', async () => {
     await addFault({ method: 'POST', path: '/shops/partnershop/orders', fault: { type: 'drop' } });
     await expect(post(orders(emu), {})).rejects.toThrow();
