@@ -31,9 +31,13 @@ function globToRegex(glob: string): RegExp {
   return new RegExp(`^${pattern}$`);
 }
 
-/** Paths are matched under the API base; `/api/shops/...` and `/shops/...` mean the same. */
+/**
+ * Paths are matched and logged under the API base: `/api/shops/...` and `/shops/...` mean the
+ * same, as do doubled and trailing slashes, which the router ignores too.
+ */
 export function underApiBase(path: string): string {
-  return path.startsWith('/api/') ? path.slice(4) : path;
+  const tidy = path.replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
+  return tidy === '/api' ? '/' : tidy.startsWith('/api/') ? tidy.slice(4) : tidy;
 }
 
 function matches(fault: Fault, method: string, path: string): boolean {

@@ -1,5 +1,6 @@
 /** Fastify hooks that fill the request log for every call under /api, answered or not. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { underApiBase } from './faults.js';
 import type { LoggedCall, RequestLog } from './request-log.js';
 
 const entries = new WeakMap<FastifyRequest, LoggedCall>();
@@ -8,8 +9,13 @@ export function logEntryOf(request: FastifyRequest): LoggedCall | undefined {
   return entries.get(request);
 }
 
+function pathOf(request: FastifyRequest): string {
+  return request.url.split('?')[0].replace(/\/{2,}/g, '/');
+}
+
 function isApiCall(request: FastifyRequest): boolean {
-  return request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/api?');
+  const path = pathOf(request);
+  return path === '/api' || path.startsWith('/api/');
 }
 
 /** Multipart file parts are reduced to their names: the log is for assertions, not storage. */
@@ -21,8 +27,7 @@ function loggable(body: unknown): unknown {
 export function registerRequestLog(app: FastifyInstance, log: RequestLog): void {
   app.addHook('onRequest', async (request) => {
     if (!isApiCall(request)) return;
-    const path = request.url.split('?')[0].slice(4) || '/';
-    entries.set(request, log.begin(request.method, path, { ...(request.query as object) }, request.headers['content-type']));
+    entries.set(request, log.begin(request.method, underApiBase(pathOf(request)), { ...(request.query as object) }, request.headers['content-type']));
   });
   app.addHook('preHandler', async (request) => {
     const entry = entries.get(request);

@@ -14,10 +14,15 @@ import { registerOrderRoutes } from './routes/orders.js';
 import { registerPublicRoutes } from './routes/public.js';
 
 /** Only the calls storefront widgets make from browsers are open to any origin, as at Soisy. */
-const PUBLIC_API = /^\/api\/shops\/[^/?]+(\/loan-quotes)?(\?|$)/;
+const PUBLIC_API = /^\/+api\/+shops\/[^/?]+(\/loan-quotes)?\/?(\?|$)/;
 
 export async function buildServer(context: EmulatorContext): Promise<FastifyInstance> {
-  const app = Fastify({ logger: context.options.logger, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    logger: context.options.logger,
+    bodyLimit: 1024 * 1024,
+    // A base URL configured with a trailing slash must not turn every call into a 404.
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+  });
   await app.register(cors, {
     delegator: (request, callback) => callback(null, { origin: PUBLIC_API.test(request.url ?? '') ? '*' : false }),
   });

@@ -22,6 +22,12 @@ describe('Emulator: control API', () => {
     expect(Date.parse(log[0].at)).not.toBeNaN();
   });
 
+  it('serves and logs a call made from a base URL with a trailing slash like any other', async () => {
+    const answer = await post(`${emu.apiUrl}//shops/partnershop/orders/`, {});
+    expect(answer.status).toBe(200);
+    expect((await control(emu, 'GET', '/requests')).body[0].path).toBe('/shops/partnershop/orders');
+  });
+
   it('never records the X-Auth-Token', async () => {
     await createOrder(emu);
     expect(JSON.stringify((await control(emu, 'GET', '/requests')).body)).not.toContain('partnerkey');

@@ -72,6 +72,14 @@ describe('Emulator: loan quotes and shop info (no token)', () => {
     expect(info.headers.get('access-control-allow-origin')).toBe('*');
   });
 
+  it('answers a browser\'s CORS preflight for loan quotes', async () => {
+    const response = await fetch(`${emu.apiUrl}/shops/partnershop/loan-quotes?amount=100000&instalments=12`, {
+      method: 'OPTIONS', headers: { origin: 'https://store.example', 'access-control-request-method': 'GET' },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('does not open authenticated calls to other origins', async () => {
     const response = await fetch(`${emu.apiUrl}/shops/partnershop/orders/x`, { headers: { origin: 'https://store.example' } });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
