@@ -46,6 +46,8 @@ export interface EmulatorOptions {
   callbackTimeZone: string;
   /** Day of the month the shopper pays, reported by approvals. */
   paymentDayOfMonth: number;
+  /** How many API calls the call log keeps (the oldest are forgotten first). */
+  requestLogLimit: number;
   logger: boolean;
 }
 
@@ -63,6 +65,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   callbackTimeoutMs: 2000,
   callbackTimeZone: 'Europe/Rome',
   paymentDayOfMonth: 15,
+  requestLogLimit: 10000,
   logger: false,
 };
 

@@ -52,6 +52,7 @@ export function optionsFromEnv(env: Env): Partial<EmulatorOptions> {
     additionalDataThreshold: integer(env, 'EMULATOR_ADDITIONAL_DATA_THRESHOLD'),
     callbackTimeoutMs: integer(env, 'EMULATOR_CALLBACK_TIMEOUT_MS'),
     callbackTimeZone: env.EMULATOR_CALLBACK_TIME_ZONE || undefined,
+    requestLogLimit: integer(env, 'EMULATOR_REQUEST_LOG_LIMIT'),
     logger: env.EMULATOR_LOG === '1' || env.EMULATOR_LOG === 'true',
   };
 }

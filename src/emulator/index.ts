@@ -10,7 +10,8 @@ import { EmulatorState } from './state.js';
 export type { EmulatorOptions, Limits, ProfileName, ShopConfig } from './config.js';
 export { DEFAULT_OPTIONS, DEFAULT_SHOP, PROFILES } from './config.js';
 export type { CallbackRecord } from './callbacks.js';
-export type { Fault, FaultAction } from './faults.js';
+export type { Fault, FaultAction, FaultSpec } from './faults.js';
+export type { EmulatorContext } from './context.js';
 export type { LoggedCall } from './request-log.js';
 export type { Order, LoanRequest, SoisyStatus } from './state.js';
 
@@ -44,7 +45,7 @@ export async function startEmulator(partial: Partial<EmulatorOptions> = {}): Pro
     state: new EmulatorState(),
     callbacks: new CallbackDispatcher({ timeoutMs: options.callbackTimeoutMs, timeZone: options.callbackTimeZone }),
     faults: new FaultRegistry(),
-    requestLog: new RequestLog(),
+    requestLog: new RequestLog(options.requestLogLimit),
     baseUrl: () => url,
   };
   const app = await buildServer(context);

@@ -21,6 +21,9 @@ export class RequestLog {
   private entries: LoggedCall[] = [];
   private seq = 0;
 
+  /** Load tests send millions of calls: only the newest `limit` are kept; `seq` keeps counting. */
+  constructor(private readonly limit: number) {}
+
   begin(method: string, path: string, query: Record<string, unknown>, contentType: string | undefined): LoggedCall {
     const entry: LoggedCall = {
       seq: ++this.seq,
@@ -34,6 +37,7 @@ export class RequestLog {
       fault: null,
     };
     this.entries.push(entry);
+    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
     return entry;
   }
 

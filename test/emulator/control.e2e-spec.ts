@@ -81,6 +81,16 @@ describe('Emulator: control API', () => {
     expect((await get(`${orders(emu)}/${token}`)).status).toBe(200);
   });
 
+  it('keeps only the newest calls beyond the configured log limit, numbering them on', async () => {
+    const small = await emulator({ requestLogLimit: 2 });
+    try {
+      for (let i = 0; i < 3; i++) await get(`${small.apiUrl}/shops/partnershop`, {});
+      expect((await control(small, 'GET', '/requests')).body.map((call: { seq: number }) => call.seq)).toEqual([2, 3]);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('keeps the control API out of /api', async () => {
     expect((await get(`${emu.apiUrl}/__emulator/requests`)).status).toBe(404);
   });
