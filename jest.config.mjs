@@ -1,6 +1,7 @@
 /** Jest runs the TypeScript sources as ESM (NestJS 12 is ESM-only), with the same Swagger plugin as `nest build`. */
 export default {
   testEnvironment: 'node',
+  testTimeout: 30_000,
   extensionsToTreatAsEsm: ['.ts'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

@@ -1,11 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { SkipThrottle } from '@nestjs/throttler';
 import { DatabaseHealth } from './database.health.js';
 
 @ApiTags('operations')
-@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

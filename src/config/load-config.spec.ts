@@ -1,0 +1,64 @@
+import { ConfigError, loadConfig } from './load-config.js';
+
+describe('loadConfig', () => {
+  it('starts on Soisy\'s sandbox with its public credentials and the embedded database by default', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir).toBe('./data');
+    expect(config.soisy).toMatchObject({
+      baseUrl: 'https://api.sandbox.soisy.it/api',
+      shopId: 'partnershop',
+      authToken: 'partnerkey',
+    });
+    expect(config.limits).toEqual({ amountMinCents: 10_000, amountMaxCents: 1_500_000, instalmentsMin: 3, instalmentsMax: 60 });
+    expect(config.publicBaseUrl).toBe('http://localhost:3000');
+  });
+
+  it('reads lists and numbers from their text form', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      ADMIN_API_KEYS: 'key-one-0123456789, key-two-0123456789',
+      CORS_ORIGINS: 'https://shop.example.it,https://www.shop.example.it',
+      DOCS_ENABLED: 'false',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.adminApiKeys).toEqual(['key-one-0123456789', 'key-two-0123456789']);
+    expect(config.corsOrigins).toEqual(['https://shop.example.it', 'https://www.shop.example.it']);
+    expect(config.docsEnabled).toBe(false);
+  });
+
+  it('requires a Soisy token when the base URL is not the sandbox, naming the variable', () => {
+    expect(() => loadConfig({ SOISY_BASE_URL: 'https://api.soisy.it/api' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SOISY_BASE_URL: 'https://api.soisy.it/api' })).toThrow(/SOISY_AUTH_TOKEN/);
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['SOISY_BASE_URL', 'not a url'],
+    ['PUBLIC_BASE_URL', 'ftp://example.it'],
+    ['LOG_LEVEL', 'loud'],
+    ['ADMIN_API_KEYS', 'short'],
+    ['SOISY_TIMEOUT_MS', '5'],
+  ])('refuses %s=%s with a message naming the variable', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it('never repeats a secret value in its error message', () => {
+    const secret = 'super-secret-admin-key';
+    let message = '';
+    try {
+      loadConfig({ ADMIN_API_KEYS: `${secret},tiny` });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/ADMIN_API_KEYS/);
+    expect(message).not.toContain(secret);
+    expect(message).not.toContain('tiny');
+  });
+
+  it('refuses limits whose minimum exceeds their maximum', () => {
+    expect(() => loadConfig({ AMOUNT_MIN_CENTS: '500', AMOUNT_MAX_CENTS: '100' })).toThrow(/AMOUNT_MIN_CENTS/);
+  });
+});

@@ -1,0 +1,89 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import request from 'supertest';
+import { query } from './support/database.js';
+import { startTestApp, TestApp } from './support/test-app.js';
+
+describe('the service on a real PostgreSQL', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reports itself live', async () => {
+    const res = await request(t.server).get('/health/live');
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+  });
+
+  it('reports itself ready once every migration is applied', async () => {
+    const res = await request(t.server).get('/health/ready');
+    expect(res.status).toBe(200);
+    expect(res.body.details.database).toMatchObject({ status: 'up' });
+  });
+
+  it('reports itself not ready when a migration is missing from the database', async () => {
+    const [latest] = await query<{ migration_name: string }>(
+      t.db.url,
+      `SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1`,
+    );
+    await query(t.db.url, `UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = $1`, [
+      latest.migration_name,
+    ]);
+    try {
+      const res = await request(t.server).get('/health/ready');
+      expect(res.status).toBe(503);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    } finally {
+      await query(t.db.url, `UPDATE "_prisma_migrations" SET rolled_back_at = NULL WHERE migration_name = $1`, [
+        latest.migration_name,
+      ]);
+    }
+  });
+
+  it('serves a valid OpenAPI 3 document at /docs-json', async () => {
+    const res = await request(t.server).get('/docs-json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    await expect(SwaggerParser.validate(structuredClone(res.body))).resolves.toBeDefined();
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
+  });
+
+  it('serves the OpenAPI explorer at /docs', async () => {
+    const res = await request(t.server).get('/docs').redirects(1);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('swagger-ui');
+  });
+
+  it('answers an unknown route with a 404 problem document', async () => {
+    const res = await request(t.server).get('/v1/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 404, title: 'Not found', type: expect.stringMatching(/^urn:/) });
+    expect(res.body.detail).toEqual(expect.any(String));
+  });
+
+  it('answers a malformed JSON body with a 400 problem document and no stack trace', async () => {
+    const res = await request(t.server)
+      .post('/health/live')
+      .set('content-type', 'application/json')
+      .send('{"amount": ');
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const res = await request(t.server)
+      .post('/health/live')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ padding: 'x'.repeat(100_000) }));
+    expect(res.status).toBe(413);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('sends security headers', async () => {
+    const res = await request(t.server).get('/health/live');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
