@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import type { EventSource, OrderStatus } from '../generated/prisma/enums.js';
+import type { Order, Prisma } from '../generated/prisma/client.js';
+import { PrismaService } from '../prisma/prisma.service.js';
+import { canTransition } from './order-lifecycle.js';
+import { OrderErrors } from './orders.errors.js';
+
+export interface Transition {
+  to: OrderStatus;
+  source: EventSource;
+  /** What happened, e.g. `loan_request.created`, `callback.LoanWasVerified`. */
+  type: string;
+  /** Fields stored with the new status (figures from Soisy, redirect URL, …). */
+  patch?: Prisma.OrderUpdateInput;
+  /** Kept in the event row; never personal data. */
+  data?: Prisma.InputJsonValue;
+}
+
+@Injectable()
+export class OrdersRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findByToken(token: string): Promise<Order | null> {
+    return this.prisma.order.findUnique({ where: { token } });
+  }
+
+  /**
+   * Moves an order to a new status and appends its event, atomically. The row is locked first, so
+   * two concurrent transitions are serialised and the second sees the first's result: an illegal
+   * transition is refused (ORDER.ILLEGAL_TRANSITION), never silently applied.
+   */
+  async transition(orderId: string, transition: Transition): Promise<Order> {
+    return this.prisma.$transaction(async (tx) => {
+      const [locked] = await tx.$queryRaw<{ status: OrderStatus }[]>`
+        SELECT status FROM orders WHERE id = ${orderId}::uuid FOR UPDATE`;
+      if (!locked) throw OrderErrors.notFound();
+      if (!canTransition(locked.status, transition.to)) throw OrderErrors.illegalTransition(locked.status, transition.to);
+      const order = await tx.order.update({
+        where: { id: orderId },
+        data: { ...transition.patch, status: transition.to },
+      });
+      await tx.orderEvent.create({
+        data: {
+          orderId,
+          type: transition.type,
+          fromStatus: locked.status,
+          toStatus: transition.to,
+          source: transition.source,
+          data: transition.data,
+        },
+      });
+      return order;
+    });
+  }
+
+  /** Records something that happened to an order without changing its status (e.g. a failed call). */
+  async recordEvent(orderId: string, source: EventSource, type: string, data?: Prisma.InputJsonValue): Promise<void> {
+    await this.prisma.orderEvent.create({ data: { orderId, source, type, data } });
+  }
+}
