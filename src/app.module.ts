@@ -1,16 +1,40 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Clock, SystemClock } from './common/clock.js';
 import { LoggingModule } from './common/logging/logging.module.js';
 import { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/app-config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 
+/** Ports that tests may replace when they build the application. */
+export interface AppPorts {
+  clock?: Clock;
+}
+
+@Global()
+@Module({})
+class PortsModule {
+  static forRoot(ports: AppPorts): DynamicModule {
+    return {
+      module: PortsModule,
+      providers: [{ provide: Clock, useValue: ports.clock ?? new SystemClock() }],
+      exports: [Clock],
+    };
+  }
+}
+
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, ports: AppPorts = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), LoggingModule, PrismaModule, HealthModule],
+      imports: [
+        AppConfigModule.forRoot(config),
+        PortsModule.forRoot(ports),
+        LoggingModule,
+        PrismaModule,
+        HealthModule,
+      ],
     };
   }
 }

@@ -18,6 +18,22 @@ export abstract class AppConfig {
   abstract readonly docsEnabled: boolean;
   abstract readonly limits: OrderLimits;
   abstract readonly quotesCacheTtlSeconds: number;
+  /** Requests per minute per client on the storefront routes. */
+  abstract readonly rateLimitPerMinute: number;
+  abstract readonly scheduler: SchedulerConfig;
+}
+
+export interface SchedulerConfig {
+  /** Off: no scheduled releases or reconciliation run in this instance (another replica may run them). */
+  readonly enabled: boolean;
+  readonly intervalSeconds: number;
+  /** After this many failed match-trigger attempts a scheduled release is marked failed. */
+  readonly releaseMaxAttempts: number;
+  /** First retry delay; doubles with each failure (with jitter). */
+  readonly releaseRetryBaseSeconds: number;
+  /** Orders in a non-final status untouched for this long are re-synced from Soisy. */
+  readonly reconcileAfterMinutes: number;
+  readonly reconcileBatchSize: number;
 }
 
 export interface SoisyConfig {

@@ -69,4 +69,25 @@ export class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400)
   QUOTES_CACHE_TTL_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  SCHEDULER_ENABLED?: boolean;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  SCHEDULER_INTERVAL_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  RELEASE_MAX_ATTEMPTS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  RELEASE_RETRY_BASE_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(525600)
+  RECONCILE_AFTER_MINUTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  RECONCILE_BATCH_SIZE?: number;
 }

@@ -54,6 +54,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     docsEnabled: env.DOCS_ENABLED ?? true,
     limits,
     quotesCacheTtlSeconds: env.QUOTES_CACHE_TTL_SECONDS ?? 60,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? 300,
+    scheduler: {
+      enabled: env.SCHEDULER_ENABLED ?? true,
+      intervalSeconds: env.SCHEDULER_INTERVAL_SECONDS ?? 15,
+      releaseMaxAttempts: env.RELEASE_MAX_ATTEMPTS ?? 5,
+      releaseRetryBaseSeconds: env.RELEASE_RETRY_BASE_SECONDS ?? 60,
+      reconcileAfterMinutes: env.RECONCILE_AFTER_MINUTES ?? 60,
+      reconcileBatchSize: env.RECONCILE_BATCH_SIZE ?? 20,
+    },
   };
 }
 

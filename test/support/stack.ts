@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import type { AppPorts } from '../../src/app.module.js';
 import { createApp } from '../../src/create-app.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
@@ -26,6 +27,7 @@ export interface Stack {
 export async function startStack(
   env: Record<string, string> = {},
   emulatorOptions: Partial<EmulatorOptions> = {},
+  ports: AppPorts = {},
 ): Promise<Stack> {
   const emulator = await startEmulator({ port: 0, ...emulatorOptions });
   const db = await createTestDatabase();
@@ -42,7 +44,7 @@ export async function startStack(
     ADMIN_API_KEYS: ADMIN_KEY,
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, ports);
   await app.listen({ port, host: '127.0.0.1' });
   return {
     app,
