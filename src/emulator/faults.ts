@@ -27,7 +27,11 @@ export type FaultSpec = Omit<Fault, 'id' | 'remaining'> & { times: number };
 
 function globToRegex(glob: string): RegExp {
   const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = escaped.replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*');
+  // `**` (anything) must be rewritten before `*` (one segment), without the two rewrites colliding.
+  const pattern = escaped
+    .split('**')
+    .map((part) => part.replace(/\*/g, '[^/]*'))
+    .join('.*');
   return new RegExp(`^${pattern}$`);
 }
 
