@@ -33,6 +33,32 @@ export function isReleasable(status: OrderStatus): boolean {
   return ['approved', 'completed', 'verified', 'disbursed'].includes(status);
 }
 
+/**
+ * The storefront's checkout steps, stricter than NEXT (which also admits callbacks' forward jumps):
+ * a loan request only on a created order or to repeat one, an approval only after a loan request.
+ */
+export function canRequestLoan(status: OrderStatus): boolean {
+  return status === 'created' || status === 'requested';
+}
+
+export function canRequestApproval(status: OrderStatus): boolean {
+  return status === 'requested';
+}
+
+/** Soisy decided (or the loan went further): a second approval must not reach Soisy. */
+export function isDecided(status: OrderStatus): boolean {
+  return ['approved', 'refused', 'completed', 'verified', 'disbursed', 'cancelled'].includes(status);
+}
+
+/**
+ * A create-order call Soisy refused left nothing at Soisy, so the same orderReference may be tried
+ * again: the row goes back to `pending`. Kept out of NEXT on purpose: for everything else
+ * (callbacks, sync, cancellation) a failed order stays final.
+ */
+export function canRetryCreation(status: OrderStatus): boolean {
+  return status === 'failed';
+}
+
 /** The local status that Soisy's (normalised) order status means. */
 export const LOCAL_STATUS_OF: Record<SoisyOrderStatus, OrderStatus> = {
   quote: 'created',

@@ -8,4 +8,33 @@ export const OrderErrors = {
     new AppError('conflict', 'ORDER.ILLEGAL_TRANSITION', `An order in status "${from}" cannot become "${to}".`, {
       orderStatus: from,
     }),
+  /** The token of an existing order is a capability: name it by the merchant's reference only. */
+  referenceTaken: (orderReference: string, orderStatus: OrderStatus) =>
+    new AppError('conflict', 'ORDER.REFERENCE_TAKEN', `An order with reference "${orderReference}" already exists.`, {
+      orderReference,
+      orderStatus,
+    }),
+  creationPending: (orderReference: string) =>
+    new AppError(
+      'conflict',
+      'ORDER.CREATION_PENDING',
+      `The order with reference "${orderReference}" is being created, or Soisy's answer to its creation was lost and it is being reconciled. Retry later or use a new reference.`,
+      { orderReference, orderStatus: 'pending' },
+    ),
+  loanRequestNotAllowed: (orderStatus: OrderStatus) =>
+    new AppError('conflict', 'ORDER.LOAN_REQUEST_NOT_ALLOWED', `A loan request cannot be made on an order in status "${orderStatus}".`, {
+      orderStatus,
+    }),
+  loanRequestRequired: () =>
+    new AppError('conflict', 'ORDER.LOAN_REQUEST_REQUIRED', 'This order has no loan request yet: make one before asking for approval.', {
+      orderStatus: 'created',
+    }),
+  alreadyDecided: (orderStatus: OrderStatus) =>
+    new AppError('conflict', 'ORDER.ALREADY_DECIDED', `Soisy has already decided on this order (status "${orderStatus}"); an approval cannot be repeated.`, {
+      orderStatus,
+    }),
+  approvalNotAllowed: (orderStatus: OrderStatus) =>
+    new AppError('conflict', 'ORDER.APPROVAL_NOT_ALLOWED', `An approval cannot be asked for an order in status "${orderStatus}".`, {
+      orderStatus,
+    }),
 };

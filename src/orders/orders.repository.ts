@@ -16,6 +16,11 @@ export interface Transition {
   data?: Prisma.InputJsonValue;
 }
 
+/** More work to commit with an order change, in the same transaction (e.g. completing an idempotency record). */
+export type AlsoInTransaction = (tx: Prisma.TransactionClient) => Promise<unknown>;
+
+export type OrderWithEvents = Prisma.OrderGetPayload<{ include: { events: true } }>;
+
 @Injectable()
 export class OrdersRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -24,12 +29,20 @@ export class OrdersRepository {
     return this.prisma.order.findUnique({ where: { token } });
   }
 
+  /** The order with its history, oldest event first. */
+  findByTokenWithEvents(token: string): Promise<OrderWithEvents | null> {
+    return this.prisma.order.findUnique({
+      where: { token },
+      include: { events: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
+    });
+  }
+
   /**
    * Moves an order to a new status and appends its event, atomically. The row is locked first, so
    * two concurrent transitions are serialised and the second sees the first's result: an illegal
    * transition is refused (ORDER.ILLEGAL_TRANSITION), never silently applied.
    */
-  async transition(orderId: string, transition: Transition): Promise<Order> {
+  async transition(orderId: string, transition: Transition, also?: AlsoInTransaction): Promise<Order> {
     return this.prisma.$transaction(async (tx) => {
       const [locked] = await tx.$queryRaw<{ status: OrderStatus }[]>`
         SELECT status FROM orders WHERE id = ${orderId}::uuid FOR UPDATE`;
@@ -49,12 +62,16 @@ export class OrdersRepository {
           data: transition.data,
         },
       });
+      await also?.(tx);
       return order;
     });
   }
 
   /** Records something that happened to an order without changing its status (e.g. a failed call). */
-  async recordEvent(orderId: string, source: EventSource, type: string, data?: Prisma.InputJsonValue): Promise<void> {
-    await this.prisma.orderEvent.create({ data: { orderId, source, type, data } });
+  async recordEvent(orderId: string, source: EventSource, type: string, data?: Prisma.InputJsonValue, also?: AlsoInTransaction): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.orderEvent.create({ data: { orderId, source, type, data } });
+      await also?.(tx);
+    });
   }
 }
