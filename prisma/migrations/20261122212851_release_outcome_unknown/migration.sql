@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ReleaseStatus" ADD VALUE 'unknown';
