@@ -1,0 +1,60 @@
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { createTestDatabase } from './support/database.js';
+import { run, runNode, waitFor200 } from './support/process.js';
+
+/** The built service as `npm start` and the container run it (`npm test` builds first). */
+describe('the service process', () => {
+  it('refuses to start on a bad setting, with one line naming it and a non-zero exit code', async () => {
+    const service = runNode('dist/main.js', {
+      SOISY_BASE_URL: 'https://api.soisy.it/api',
+      ADMIN_API_KEYS: 'a-very-secret-admin-key-value',
+    });
+    const [code] = await once(service.child, 'exit');
+    expect(code).not.toBe(0);
+    const lines = service.output().trim().split('\n');
+    expect(lines).toEqual([expect.stringMatching(/SOISY_AUTH_TOKEN/)]);
+    expect(service.output()).not.toContain('a-very-secret-admin-key-value');
+  });
+
+  it('starts on its embedded database with no server, serves docs, and keeps data across a restart', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'soisy-bff-process-'));
+    const env = { PORT: '3917', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    try {
+      const first = runNode('dist/main.js', env);
+      try {
+        const ready = await waitFor200('http://127.0.0.1:3917/health/ready');
+        expect((await ready.json()).status).toBe('ok');
+        const doc = await (await waitFor200('http://127.0.0.1:3917/docs-json')).json();
+        await expect(SwaggerParser.validate(doc)).resolves.toBeDefined();
+      } finally {
+        expect([0, 'SIGTERM']).toContain(await first.stop());
+      }
+      const second = runNode('dist/main.js', env);
+      try {
+        await waitFor200('http://127.0.0.1:3917/health/ready');
+        expect(second.output()).not.toMatch(/Applied migrations/);
+      } finally {
+        expect([0, 'SIGTERM']).toContain(await second.stop());
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
+  it('starts through the container entrypoint on a PostgreSQL server, migrating before it serves', async () => {
+    const db = await createTestDatabase();
+    const service = run('sh', ['docker-entrypoint.sh'], { DATABASE_URL: db.url, PORT: '3918', LOG_LEVEL: 'warn' });
+    try {
+      await waitFor200('http://127.0.0.1:3918/health/ready');
+      expect(service.output()).toMatch(/^Applied migrations: \d+_init/);
+      expect([0, 'SIGTERM']).toContain(await service.stop());
+    } finally {
+      await service.stop();
+      await db.drop();
+    }
+  }, 60_000);
+});
