@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { Clock } from '../clock.js';
+import { IdempotencyErrors } from './idempotency.errors.js';
+import { IdempotencyRepository } from './idempotency.repository.js';
+import { FingerprintedRequest, requestFingerprint } from './request-fingerprint.js';
+
+/** Stripe keeps keys for 24 hours; after that a key may be used again for anything. */
+export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** One use of an Idempotency-Key: where it is scoped (one route), and what request it stands for. */
+export interface IdempotentRequest {
+  scope: string;
+  key: string;
+  fingerprint: string;
+}
+
+/** The first answer, to be sent again as it was (with `Idempotent-Replayed: true`). */
+export class Replayed<T = unknown> {
+  constructor(
+    readonly status: number,
+    readonly body: T,
+  ) {}
+}
+
+/**
+ * Stripe's idempotency semantics on top of a unique (scope, key) row:
+ *
+ * 1. `lookup` before any work: a completed record with the same fingerprint gives a `Replayed`;
+ *    another fingerprint → 422; still running → 409; none → undefined (go ahead).
+ * 2. `begin(tx, …)` inside the transaction that writes the work: inserts the in-progress record;
+ *    when a concurrent request won the race it throws 409 (the transaction is then aborted).
+ * 3. `complete(tx, …)` in the transaction that commits the outcome, or `discard(tx, …)` when the
+ *    outcome must not be replayed (so a retry with the same key runs again).
+ */
+@Injectable()
+export class IdempotencyService {
+  constructor(
+    private readonly records: IdempotencyRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  identify(scope: string, key: string, request: FingerprintedRequest): IdempotentRequest {
+    return { scope, key, fingerprint: requestFingerprint(request) };
+  }
+
+  async lookup<T>(request: IdempotentRequest): Promise<Replayed<T> | undefined> {
+    const record = await this.records.find(request);
+    if (!record) return undefined;
+    if (this.clock.now().getTime() - record.createdAt.getTime() > IDEMPOTENCY_KEY_LIFETIME_MS) {
+      await this.records.delete(undefined, request);
+      return undefined;
+    }
+    if (record.requestHash !== request.fingerprint) throw IdempotencyErrors.mismatch();
+    if (record.responseStatus === null) throw IdempotencyErrors.inProgress();
+    return new Replayed(record.responseStatus, record.responseBody as T);
+  }
+
+  async begin(tx: Prisma.TransactionClient, request: IdempotentRequest): Promise<void> {
+    if (!(await this.records.insert(tx, request, request.fingerprint))) throw IdempotencyErrors.inProgress();
+  }
+
+  async complete(tx: Prisma.TransactionClient, request: IdempotentRequest, status: number, body: Prisma.InputJsonValue): Promise<void> {
+    await this.records.complete(tx, request, status, body, this.clock.now());
+  }
+
+  async discard(tx: Prisma.TransactionClient, request: IdempotentRequest): Promise<void> {
+    await this.records.delete(tx, request);
+  }
+}
