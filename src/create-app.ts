@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppPorts } from './app.module.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
+import { registerRateLimit } from './common/http/rate-limit.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { setupOpenApi } from './openapi.js';
@@ -32,6 +33,7 @@ export async function createApp(config: AppConfig, ports: AppPorts = {}): Promis
       },
     },
   });
+  await registerRateLimit(app, config.rateLimitPerMinute);
   app.enableCors({ origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false });
   if (config.docsEnabled) setupOpenApi(app);
   return app;

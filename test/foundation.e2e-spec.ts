@@ -87,3 +87,22 @@ describe('the service on a real PostgreSQL', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 });
+
+describe('rate limits on the public API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 problem+json once a client exceeds its requests per minute, but never limits health', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await request(t.server).get('/v1/anything')).status);
+    expect(statuses).toEqual([404, 404, 404, 429]);
+    const limited = await request(t.server).get('/v1/anything');
+    expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(limited.headers['retry-after']).toBeDefined();
+    expect(limited.body).toMatchObject({ status: 429, detail: expect.stringMatching(/at most 3 per minute/) });
+    expect((await request(t.server).get('/health/live')).status).toBe(200);
+  });
+});

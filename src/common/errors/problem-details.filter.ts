@@ -64,7 +64,8 @@ function detailOf(exception: unknown, status: number): string {
     const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
     if (typeof message === 'string') return message;
   }
-  const code = (exception as { code?: unknown }).code;
+  const { code, message } = exception as { code?: unknown; message?: unknown };
+  if (code === 'RATE_LIMITED' && typeof message === 'string') return message;
   return FASTIFY_DETAILS[String(code)] ?? titleOf(status);
 }
 
