@@ -5,6 +5,8 @@ import { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/app-config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
+import { OrdersModule } from './orders/orders.module.js';
+import { QuotesModule } from './quotes/quotes.module.js';
 
 /** Ports that tests may replace when they build the application. */
 export interface AppPorts {
@@ -34,6 +36,8 @@ export class AppModule {
         LoggingModule,
         PrismaModule,
         HealthModule,
+        QuotesModule,
+        OrdersModule,
       ],
     };
   }

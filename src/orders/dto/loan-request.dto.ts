@@ -1,0 +1,63 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Equals, IsBoolean, IsIn, IsInt, IsOptional, Matches, ValidateIf } from 'class-validator';
+import { IsCodiceFiscale, IsMonthYear, IsPartitaIva } from '../../common/validation/italian/index.js';
+import { JOB_DESCRIPTIONS, type JobDescription } from '../../soisy/index.js';
+
+const isFixedTerm = (dto: LoanRequestDto) => dto.jobDescription === 'employee_fixed_term_contract' || dto.actualJobEndingDate !== undefined;
+const isEntrepreneur = (field: 'vatId' | 'vatCountry') => (dto: LoanRequestDto) => dto.jobDescription === 'entrepreneur' || dto[field] !== undefined;
+
+export class LoanRequestDto {
+  /** Number of monthly instalments; within the configured limits (default 3–60). */
+  @ApiProperty({ example: 12 })
+  @IsInt()
+  instalments!: number;
+
+  /** The amount to finance in integer cents; omitted: the order's amount. Within the configured limits (default 10000–1500000). */
+  @ApiProperty({ example: 100000 })
+  @IsOptional()
+  @IsInt()
+  amount?: number;
+
+  /** The shopper accepted Soisy's privacy notice: must be true. */
+  @ApiProperty({ example: true })
+  @IsBoolean()
+  @Equals(true, { message: 'privacy must be true: the shopper has to accept Soisy\'s privacy notice' })
+  privacy!: boolean;
+
+  /** The shopper accepts marketing from Soisy. */
+  @IsOptional()
+  @IsBoolean()
+  marketing?: boolean;
+
+  /** Codice fiscale: 16 characters with a valid check character (omocodia accepted). */
+  @ApiProperty({ example: 'RSSMRA85T10A562S' })
+  @IsCodiceFiscale()
+  fiscalCode!: string;
+
+  @ApiProperty({ example: 'employee_open_ended_contract' })
+  @IsIn(JOB_DESCRIPTIONS)
+  jobDescription!: JobDescription;
+
+  /** MM/YYYY, not in the past; required for `employee_fixed_term_contract`. */
+  @ApiProperty({ example: '12/2027' })
+  @ValidateIf(isFixedTerm)
+  @IsMonthYear({ notBefore: 'currentMonth' })
+  actualJobEndingDate?: string;
+
+  /** Partita IVA (11 digits, valid check digit); required for `entrepreneur`. */
+  @ApiProperty({ example: '01114601006' })
+  @ValidateIf(isEntrepreneur('vatId'))
+  @IsPartitaIva()
+  vatId?: string;
+
+  /** Country of the VAT number, two upper-case letters; required for `entrepreneur`. */
+  @ApiProperty({ example: 'IT' })
+  @ValidateIf(isEntrepreneur('vatCountry'))
+  @Matches(/^[A-Z]{2}$/, { message: 'vatCountry must be two upper-case letters (e.g. IT)' })
+  vatCountry?: string;
+
+  /** Interest-free financing. Omitted: the shop's own setting. */
+  @IsOptional()
+  @IsBoolean()
+  zeroInterestRate?: boolean;
+}

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/errors/app-error.js';
+import { IdempotencyService, IdempotentRequest, Replayed } from '../common/idempotency/index.js';
+import { AppConfig } from '../config/app-config.js';
+import type { Order } from '../generated/prisma/client.js';
+import { SoisyError, SoisyGateway } from '../soisy/index.js';
+import type { CreateOrderDto } from './dto/create-order.dto.js';
+import type { CreatedOrderDto } from './dto/created-order.dto.js';
+import { OrderCreationRepository, PendingOrderDraft } from './order-creation.repository.js';
+import { OrderLimitsCheck } from './order-limits.js';
+import { OrdersRepository } from './orders.repository.js';
+import { GATEWAY_FIELD_NAMES, withFieldNames } from './soisy-field-names.js';
+
+const ROUTE = '/v1/orders';
+const SCOPE = 'POST /v1/orders';
+
+/**
+ * Creating an order never holds a transaction across the Soisy call: (1) pending row + idempotency
+ * record, committed; (2) Soisy; (3) the outcome, committed with the idempotency record.
+ *
+ * Outcomes, and what a retry does:
+ * - created: the answer is stored; the same key and body replay it, a new key gets 409 REFERENCE_TAKEN.
+ * - Soisy refused (4xx, or a call that provably never reached it): the order becomes `failed` and
+ *   the idempotency record is deleted, not stored, so the merchant can correct the body and retry
+ *   with the same key or reference; the failed row is reused (back to pending), never duplicated.
+ * - outcome unknown (timeout, 5xx, dropped connection): Soisy may hold an order we have no token
+ *   for. The row stays `pending` with an event saying so, the idempotency record is deleted, and
+ *   the answer is 502/504 naming the reference. Retrying that reference answers 409
+ *   CREATION_PENDING: creating it again could make a second Soisy order for one purchase.
+ */
+@Injectable()
+export class OrderCreationService {
+  constructor(
+    private readonly soisy: SoisyGateway,
+    private readonly creation: OrderCreationRepository,
+    private readonly orders: OrdersRepository,
+    private readonly idempotency: IdempotencyService,
+    private readonly limits: OrderLimitsCheck,
+    private readonly config: AppConfig,
+  ) {}
+
+  async create(dto: CreateOrderDto, idempotencyKey?: string): Promise<CreatedOrderDto | Replayed<CreatedOrderDto>> {
+    this.limits.assert(dto);
+    const idem = idempotencyKey === undefined ? undefined : this.idempotency.identify(SCOPE, idempotencyKey, { method: 'POST', route: ROUTE, body: dto });
+    const replay = idem && (await this.idempotency.lookup<CreatedOrderDto>(idem));
+    if (replay) return replay;
+
+    const callbackSecret = randomBytes(32).toString('base64url');
+    const order = await this.creation.claim(this.draft(dto, callbackSecret), idem && ((tx) => this.idempotency.begin(tx, idem)));
+    let created;
+    try {
+      created = await this.soisy.createOrder({
+        amountCents: dto.amount,
+        instalments: dto.instalments,
+        orderReference: dto.orderReference,
+        successUrl: dto.successUrl,
+        errorUrl: dto.errorUrl,
+        zeroInterestRate: dto.zeroInterestRate,
+        callbackUrl: `${this.config.publicBaseUrl}/v1/soisy/callbacks/${callbackSecret}`,
+        customer: dto.customer,
+      });
+    } catch (error) {
+      throw await this.notCreated(order, error, idem);
+    }
+    const body: CreatedOrderDto = {
+      token: created.token,
+      redirectUrl: created.redirectUrl,
+      status: 'created',
+      orderReference: order.orderReference,
+      amount: order.amountCents,
+      ...(order.instalments === null ? {} : { instalments: order.instalments }),
+      ...(order.zeroInterestRate === null ? {} : { zeroInterestRate: order.zeroInterestRate }),
+    };
+    const transition = { to: 'created' as const, source: 'api' as const, type: 'order.created', patch: { token: created.token, redirectUrl: created.redirectUrl } };
+    await this.orders.transition(order.id, transition, idem && ((tx) => this.idempotency.complete(tx, idem, 201, { ...body })));
+    return body;
+  }
+
+  private draft(dto: CreateOrderDto, callbackSecret: string): PendingOrderDraft {
+    return {
+      shopId: this.config.soisy.shopId,
+      orderReference: dto.orderReference,
+      amountCents: dto.amount,
+      instalments: dto.instalments ?? null,
+      zeroInterestRate: dto.zeroInterestRate ?? null,
+      fiscalCode: dto.customer?.fiscalCode?.toUpperCase() ?? null,
+      successUrl: dto.successUrl ?? null,
+      errorUrl: dto.errorUrl ?? null,
+      callbackSecret,
+    };
+  }
+
+  /** Records what Soisy's failure means for the order and returns the error to answer. */
+  private async notCreated(order: Order, error: unknown, idem?: IdempotentRequest): Promise<unknown> {
+    const forget = idem && ((tx: Parameters<IdempotencyService['discard']>[0]) => this.idempotency.discard(tx, idem));
+    const code = error instanceof AppError ? error.code : 'INTERNAL';
+    if (error instanceof SoisyError && !error.outcomeUnknown) {
+      const data = { code, upstreamStatus: error.upstreamStatus ?? null };
+      await this.orders.transition(order.id, { to: 'failed', source: 'api', type: 'order.creation_refused', patch: { statusDetail: code }, data }, forget);
+      return withFieldNames(error, GATEWAY_FIELD_NAMES);
+    }
+    await this.orders.recordEvent(order.id, 'api', 'order.creation_outcome_unknown', { code }, forget);
+    if (!(error instanceof AppError)) return error;
+    const detail = `${error.detail} Soisy may or may not have created order "${order.orderReference}"; it is kept pending until reconciled.`;
+    return new AppError(error.kind, error.code, detail, { orderReference: order.orderReference, orderStatus: 'pending' });
+  }
+}

@@ -1,0 +1,71 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiProblem, problemExample as example } from '../common/errors/problem-document.dto.js';
+import { ApprovalResultDto } from './dto/approval-result.dto.js';
+import { CreatedOrderDto } from './dto/created-order.dto.js';
+import { LoanRequestResultDto } from './dto/loan-request-result.dto.js';
+import { OrderViewDto } from './dto/order-view.dto.js';
+
+/** OpenAPI documentation of the checkout routes, kept apart so the controller reads as code. */
+
+const invalid = (field: string, message: string) =>
+  example(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field, message }] });
+const notFound = { unknownToken: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') };
+const upstream = {
+  soisyFailed: example(502, 'SOISY.UPSTREAM_ERROR', 'Soisy failed with HTTP 500.'),
+  credentials: example(502, 'SOISY.UPSTREAM_AUTH', 'Soisy refused this service\'s credentials; the operators have been alerted.'),
+};
+const timeout = { timeout: example(504, 'SOISY.TIMEOUT', 'Soisy did not answer in time.') };
+const Upstream = () => applyDecorators(ApiProblem(502, 'Soisy failed, refused our credentials or dropped the connection', upstream), ApiProblem(504, 'Soisy did not answer in time', timeout));
+
+export const CreateOrderDocs = () =>
+  applyDecorators(
+    ApiOperation({ summary: 'Create an order', description: 'Creates the Soisy order (with this service\'s callback URL) and stores it. Send the shopper to `redirectUrl`, or continue with a loan request.' }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body within 24 h: the first answer is replayed with `Idempotent-Replayed: true`; same key, other body: 422; while the first is running: 409.', example: '6f1c2a9e-1f0b-4d8e-9a51-2c1d3e4f5a6b' }),
+    ApiCreatedResponse({ type: CreatedOrderDto, description: 'Created (or replayed, with `Idempotent-Replayed: true`)' }),
+    ApiProblem(400, 'A field is invalid, or Soisy refused one', { amount: invalid('amount', 'amount must be between 10000 and 1500000 cents'), fiscalCode: invalid('customer.fiscalCode', 'fiscalCode must be a valid Italian fiscal code (codice fiscale)') }),
+    ApiProblem(409, 'The reference is taken, its creation is pending, or the same Idempotency-Key is still running', {
+      referenceTaken: example(409, 'ORDER.REFERENCE_TAKEN', 'An order with reference "ORD-2025-000123" already exists.', { orderReference: 'ORD-2025-000123', orderStatus: 'created' }),
+      creationPending: example(409, 'ORDER.CREATION_PENDING', 'The order with reference "ORD-2025-000123" is being created, or Soisy\'s answer to its creation was lost and it is being reconciled. Retry later or use a new reference.', { orderReference: 'ORD-2025-000123', orderStatus: 'pending' }),
+      keyInUse: example(409, 'IDEMPOTENCY.IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry once it has finished.'),
+    }),
+    ApiProblem(422, 'The Idempotency-Key was used for another request, or Soisy refused the order', { keyReused: example(422, 'IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used with a different request; use a new key for a different request.') }),
+    ApiProblem(502, 'Soisy failed or the connection dropped: the order is kept pending (see `orderReference`)', { lost: example(502, 'SOISY.UPSTREAM_ERROR', 'Soisy failed with HTTP 500. Soisy may or may not have created order "ORD-2025-000123"; it is kept pending until reconciled.', { orderReference: 'ORD-2025-000123', orderStatus: 'pending' }), ...upstream }),
+    ApiProblem(504, 'Soisy did not answer in time: the order is kept pending', { timeout: example(504, 'SOISY.TIMEOUT', 'Soisy did not answer in time. Soisy may or may not have created order "ORD-2025-000123"; it is kept pending until reconciled.', { orderReference: 'ORD-2025-000123', orderStatus: 'pending' }) }),
+  );
+
+export const LoanRequestDocs = () =>
+  applyDecorators(
+    ApiOperation({ summary: 'Ask Soisy for a loan offer', description: 'Allowed on a `created` order, or again on a `requested` one. Stores the offer\'s figures.' }),
+    ApiCreatedResponse({ type: LoanRequestResultDto }),
+    ApiProblem(400, 'A field is invalid (conditional fields included)', { privacy: invalid('privacy', 'privacy must be true: the shopper has to accept Soisy\'s privacy notice'), vatId: invalid('vatId', 'vatId must be a valid Italian VAT number (partita IVA, 11 digits)') }),
+    ApiProblem(404, 'No order has this token', notFound),
+    ApiProblem(409, 'The order is past the loan request, or Soisy already has a request for this person', {
+      notAllowed: example(409, 'ORDER.LOAN_REQUEST_NOT_ALLOWED', 'A loan request cannot be made on an order in status "approved".', { orderStatus: 'approved' }),
+      soisyConflict: example(409, 'SOISY.CONFLICT', 'Esiste già una richiesta per questo codice fiscale'),
+    }),
+    ApiProblem(422, 'Soisy refused the request', { refused: example(422, 'SOISY.REJECTED', 'This sales point cannot apply for a loan') }),
+    Upstream(),
+  );
+
+export const ApprovalDocs = () =>
+  applyDecorators(
+    ApiOperation({ summary: 'Ask Soisy to decide', description: 'Only after a loan request, and once: a refusal is a 200 answer (`approved: false`), a decided order answers 409 without calling Soisy. After an approval, send the shopper to `redirectUrl`.' }),
+    ApiOkResponse({ type: ApprovalResultDto, description: 'Approved or refused' }),
+    ApiProblem(400, 'A field is invalid, or additional data Soisy asked for is missing', { missing: invalid('residence', 'residence is required: Soisy asked for additional data at the loan request'), province: invalid('province', 'province must be two upper-case letters (e.g. MI)') }),
+    ApiProblem(404, 'No order has this token', notFound),
+    ApiProblem(409, 'Already decided, or no loan request yet', {
+      decided: example(409, 'ORDER.ALREADY_DECIDED', 'Soisy has already decided on this order (status "approved"); an approval cannot be repeated.', { orderStatus: 'approved' }),
+      noLoanRequest: example(409, 'ORDER.LOAN_REQUEST_REQUIRED', 'This order has no loan request yet: make one before asking for approval.', { orderStatus: 'created' }),
+    }),
+    ApiProblem(422, 'Soisy refused to evaluate', { refused: example(422, 'SOISY.REJECTED', 'User not found') }),
+    Upstream(),
+  );
+
+export const ViewOrderDocs = () =>
+  applyDecorators(
+    ApiOperation({ summary: 'Read an order', description: 'Status, amounts, Soisy\'s figures and the event history. The fiscal code is masked.' }),
+    ApiOkResponse({ type: OrderViewDto }),
+    ApiProblem(400, 'The token is malformed', { token: invalid('token', 'token must be an order token as answered by POST /v1/orders') }),
+    ApiProblem(404, 'No order has this token', notFound),
+  );

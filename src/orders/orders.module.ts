@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { IdempotencyModule } from '../common/idempotency/index.js';
+import { SoisyModule } from '../soisy/index.js';
+import { ApprovalService } from './approval.service.js';
+import { CheckoutSteps } from './checkout-steps.js';
+import { LoanRequestService } from './loan-request.service.js';
+import { OrderCreationRepository } from './order-creation.repository.js';
+import { OrderCreationService } from './order-creation.service.js';
+import { OrderLimitsCheck } from './order-limits.js';
+import { OrderViewService } from './order-view.service.js';
+import { OrdersController } from './orders.controller.js';
+import { OrdersRepository } from './orders.repository.js';
+
+/** The storefront's checkout routes. Exports the repository and limits for the back office. */
+@Module({
+  imports: [SoisyModule, IdempotencyModule],
+  controllers: [OrdersController],
+  providers: [
+    OrdersRepository,
+    OrderCreationRepository,
+    OrderLimitsCheck,
+    CheckoutSteps,
+    OrderCreationService,
+    LoanRequestService,
+    ApprovalService,
+    OrderViewService,
+  ],
+  exports: [OrdersRepository, OrderLimitsCheck],
+})
+export class OrdersModule {}

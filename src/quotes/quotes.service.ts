@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
+import { OrderLimitsCheck } from '../orders/order-limits.js';
+import { GATEWAY_FIELD_NAMES, withFieldNames } from '../orders/soisy-field-names.js';
+import { LoanQuote, SoisyGateway } from '../soisy/index.js';
+import type { QuoteQueryDto } from './dto/quote-query.dto.js';
+import type { QuoteDto, QuotesDto } from './dto/quotes.dto.js';
+import { QuotesCache } from './quotes.cache.js';
+
+@Injectable()
+export class QuotesService {
+  /** Lets browsers and CDNs keep the answer as long as we do. */
+  readonly cacheControl: string;
+
+  constructor(
+    private readonly soisy: SoisyGateway,
+    private readonly cache: QuotesCache<QuotesDto>,
+    private readonly limits: OrderLimitsCheck,
+    config: AppConfig,
+  ) {
+    this.cacheControl = `public, max-age=${config.quotesCacheTtlSeconds}`;
+  }
+
+  async quote(query: QuoteQueryDto): Promise<QuotesDto> {
+    this.limits.assert(query);
+    const { amount, instalments, zeroInterestRate } = query;
+    return this.cache.get(`${amount}:${instalments}:${zeroInterestRate ?? ''}`, async () => {
+      try {
+        const quotes = await this.soisy.getLoanQuotes({ amountCents: amount, instalments, zeroInterestRate });
+        return { min: toQuote(quotes.min), median: toQuote(quotes.median), max: toQuote(quotes.max) };
+      } catch (error) {
+        throw withFieldNames(error, GATEWAY_FIELD_NAMES);
+      }
+    });
+  }
+}
+
+export function toQuote(quote: LoanQuote): QuoteDto {
+  return {
+    instalmentAmount: quote.instalmentAmountCents,
+    totalRepayment: quote.totalRepaidCents,
+    apr: quote.apr,
+    interestRate: quote.interestRate,
+    interest: quote.interestCents,
+    fee: quote.feeCents,
+  };
+}
