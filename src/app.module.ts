@@ -4,9 +4,13 @@ import { LoggingModule } from './common/logging/logging.module.js';
 import { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/app-config.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { QuotesModule } from './quotes/quotes.module.js';
+import { BackOfficeModule } from './orders/back-office/back-office.module.js';
+import { ReleaseModule } from './release/release.module.js';
+import { CallbacksModule } from './callbacks/callbacks.module.js';
 
 /** Ports that tests may replace when they build the application. */
 export interface AppPorts {
@@ -36,8 +40,12 @@ export class AppModule {
         LoggingModule,
         PrismaModule,
         HealthModule,
+        MetricsModule,
         QuotesModule,
         OrdersModule,
+        BackOfficeModule,
+        ReleaseModule,
+        CallbacksModule,
       ],
     };
   }

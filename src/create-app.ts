@@ -7,6 +7,7 @@ import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js'
 import { registerRateLimit } from './common/http/rate-limit.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
+import { registerHttpMetrics } from './metrics/http-metrics.js';
 import { setupOpenApi } from './openapi.js';
 
 /** Requests are small JSON or form documents; anything larger is refused before it is parsed. */
@@ -33,6 +34,7 @@ export async function createApp(config: AppConfig, ports: AppPorts = {}): Promis
       },
     },
   });
+  registerHttpMetrics(app);
   await registerRateLimit(app, config.rateLimitPerMinute);
   app.enableCors({ origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false });
   if (config.docsEnabled) setupOpenApi(app);

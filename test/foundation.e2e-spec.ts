@@ -82,6 +82,15 @@ describe('the service on a real PostgreSQL', () => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
+  it('exposes Prometheus metrics labelled by route template, not by raw URL', async () => {
+    await request(t.server).get('/health/live');
+    const res = await request(t.server).get('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/health\/live",status="200"\} [1-9]/);
+    expect(res.text).toContain('process_cpu_seconds_total');
+  });
+
   it('sends security headers', async () => {
     const res = await request(t.server).get('/health/live');
     expect(res.headers['x-content-type-options']).toBe('nosniff');

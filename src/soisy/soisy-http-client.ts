@@ -2,6 +2,7 @@ import { HttpService } from '@nestjs/axios';
 import { Logger } from '@nestjs/common';
 import { lastValueFrom } from 'rxjs';
 import type { SoisyConfig } from '../config/app-config.js';
+import { soisyCallDuration } from '../metrics/metrics.js';
 import { createSoisyAgents, SoisyAgents } from './connect-timeout-agent.js';
 import { errorFromFailure, errorFromResponse, SoisyCallContext, SoisyError } from './soisy-errors.js';
 import { classifyTransportFailure, TransportFailure } from './soisy-failure.js';
@@ -61,6 +62,13 @@ export class SoisyHttpClient {
   }
 
   private async attempt(request: SoisyRequest): Promise<SoisyResponse | { failure: TransportFailure }> {
+    const stopTimer = soisyCallDuration.startTimer({ call: request.call.name });
+    const result = await this.attemptOnce(request);
+    stopTimer({ outcome: 'status' in result ? String(result.status) : result.failure.kind });
+    return result;
+  }
+
+  private async attemptOnce(request: SoisyRequest): Promise<SoisyResponse | { failure: TransportFailure }> {
     try {
       const response = await lastValueFrom(
         this.http.request({
