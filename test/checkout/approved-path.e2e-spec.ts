@@ -38,7 +38,9 @@ describe('a shopper who is approved', () => {
       apr: 10.36, instalmentAmount: 8787, totalRepayment: 105444, additionalDataNeeded: false, netAmount: 98000, paymentDayOfMonth: 15,
       redirectUrl: approval.body.redirectUrl,
     });
-    expect(order.body.events.map((event: { type: string; fromStatus: string; toStatus: string; source: string }) => [event.type, event.fromStatus, event.toStatus, event.source])).toEqual([
+    // Soisy's callbacks may add events of their own (source "callback"); these are the checkout's.
+    const apiEvents = order.body.events.filter((event: { source: string }) => event.source === 'api');
+    expect(apiEvents.map((event: { type: string; fromStatus: string; toStatus: string; source: string }) => [event.type, event.fromStatus, event.toStatus, event.source])).toEqual([
       ['order.creation_started', null, 'pending', 'api'],
       ['order.created', 'pending', 'created', 'api'],
       ['loan_request.created', 'created', 'requested', 'api'],

@@ -1,0 +1,99 @@
+import request from 'supertest';
+import { startStack, type Stack } from '../support/stack.js';
+import { approvalBody, footprint, loanRequestBody, orderBody, requestedOrder, createOrder } from './support/checkout.js';
+
+type Tokens = { created: string; requested: string; additional: string };
+interface Case {
+  method: 'get' | 'post';
+  path: (tokens: Tokens) => string;
+  body?: Record<string, unknown>;
+  field: string;
+}
+
+const quotes = (query: string): Pick<Case, 'method' | 'path'> => ({ method: 'get', path: () => `/v1/quotes?${query}` });
+const create = (body: Record<string, unknown>): Omit<Case, 'field'> => ({ method: 'post', path: () => '/v1/orders', body: orderBody(body) });
+const customer = (fields: Record<string, unknown>) => create({ customer: { firstname: 'Mario', ...fields } });
+const loan = (fields: Record<string, unknown>): Omit<Case, 'field'> => ({ method: 'post', path: (t) => `/v1/orders/${t.created}/loan-request`, body: loanRequestBody(fields) });
+const approval = (fields: Record<string, unknown>, order: keyof Tokens = 'requested'): Omit<Case, 'field'> => ({ method: 'post', path: (t) => `/v1/orders/${t[order]}/approval`, body: approvalBody(fields) });
+const without = (body: Record<string, unknown> | undefined, field: string) => Object.fromEntries(Object.entries(body ?? {}).filter(([key]) => key !== field));
+const fixedTerm = 'employee_fixed_term_contract';
+const vat = { jobDescription: 'entrepreneur', vatId: '01114601006', vatCountry: 'IT' };
+
+const CASES: Array<[string, Case]> = [
+  ['quotes without an amount', { ...quotes('instalments=12'), field: 'amount' }],
+  ['quotes with a non-numeric amount', { ...quotes('amount=abc&instalments=12'), field: 'amount' }],
+  ['quotes with a fractional amount', { ...quotes('amount=100000.5&instalments=12'), field: 'amount' }],
+  ['quotes under the minimum amount', { ...quotes('amount=9999&instalments=12'), field: 'amount' }],
+  ['quotes over the maximum amount', { ...quotes('amount=1500001&instalments=12'), field: 'amount' }],
+  ['quotes with too few instalments', { ...quotes('amount=100000&instalments=2'), field: 'instalments' }],
+  ['quotes with too many instalments', { ...quotes('amount=100000&instalments=61'), field: 'instalments' }],
+  ['quotes with a non-boolean zeroInterestRate', { ...quotes('amount=100000&instalments=12&zeroInterestRate=maybe'), field: 'zeroInterestRate' }],
+  ['quotes with an unknown parameter', { ...quotes('amount=100000&instalments=12&currency=EUR'), field: 'currency' }],
+  ['an order whose amount is text', { ...create({ amount: '100000' }), field: 'amount' }],
+  ['an order whose amount is not whole cents', { ...create({ amount: 100000.5 }), field: 'amount' }],
+  ['an order under the minimum amount', { ...create({ amount: 5000 }), field: 'amount' }],
+  ['an order with too many instalments', { ...create({ instalments: 61 }), field: 'instalments' }],
+  ['an order without a reference', { method: 'post', path: () => '/v1/orders', body: without(orderBody(), 'orderReference'), field: 'orderReference' }],
+  ['an order reference with a space', { ...create({ orderReference: 'ORD 1' }), field: 'orderReference' }],
+  ['an order with a success URL that is not one', { ...create({ successUrl: 'not a url' }), field: 'successUrl' }],
+  ['an order with a javascript: error URL', { ...create({ errorUrl: 'javascript:alert(1)' }), field: 'errorUrl' }],
+  ['a customer fiscal code with a wrong check character', { ...customer({ fiscalCode: 'RSSMRA85T10A562T' }), field: 'customer.fiscalCode' }],
+  ['a customer province in lower case', { ...customer({ province: 'mi' }), field: 'customer.province' }],
+  ['a customer postal code of four digits', { ...customer({ postalCode: '2012' }), field: 'customer.postalCode' }],
+  ['a customer email that is not one', { ...customer({ email: 'mario-at-example' }), field: 'customer.email' }],
+  ['a customer field nobody knows', { ...customer({ nickname: 'Super Mario' }), field: 'customer.nickname' }],
+  ['an order field nobody knows', { ...create({ discount: 10 }), field: 'discount' }],
+  ['a loan request without the privacy consent', { ...loan({ privacy: false }), field: 'privacy' }],
+  ['a loan request missing privacy', { method: 'post', path: (t) => `/v1/orders/${t.created}/loan-request`, body: without(loanRequestBody(), 'privacy'), field: 'privacy' }],
+  ['an omocodic fiscal code whose check was not recomputed', { ...loan({ fiscalCode: 'RSSMRA85T10A56NS' }), field: 'fiscalCode' }],
+  ['a job that is not one of Soisy\'s', { ...loan({ jobDescription: 'astronaut' }), field: 'jobDescription' }],
+  ['a fixed-term contract without its end date', { ...loan({ jobDescription: fixedTerm }), field: 'actualJobEndingDate' }],
+  ['a fixed-term contract that ended in the past', { ...loan({ jobDescription: fixedTerm, actualJobEndingDate: '01/2020' }), field: 'actualJobEndingDate' }],
+  ['a job end date in month 13', { ...loan({ jobDescription: fixedTerm, actualJobEndingDate: '13/2099' }), field: 'actualJobEndingDate' }],
+  ['an entrepreneur without a VAT number', { ...loan({ jobDescription: 'entrepreneur', vatCountry: 'IT' }), field: 'vatId' }],
+  ['an entrepreneur whose VAT number fails its checksum', { ...loan({ ...vat, vatId: '01114601007' }), field: 'vatId' }],
+  ['an entrepreneur without a VAT country', { ...loan({ ...vat, vatCountry: undefined }), field: 'vatCountry' }],
+  ['a loan request with too few instalments', { ...loan({ instalments: 2 }), field: 'instalments' }],
+  ['a loan request over the maximum amount', { ...loan({ amount: 2_000_000 }), field: 'amount' }],
+  ['a loan request field nobody knows', { ...loan({ income: 2000 }), field: 'income' }],
+  ['an approval with a spelled-out province', { ...approval({ province: 'Milano' }), field: 'province' }],
+  ['an approval with a postal code of letters', { ...approval({ postalCode: 'ABCDE' }), field: 'postalCode' }],
+  ['an approval with an unknown citizenship', { ...approval({ citizenship: 'martian' }), field: 'citizenship' }],
+  ['an approval without an email', { method: 'post', path: (t) => `/v1/orders/${t.requested}/approval`, body: without(approvalBody(), 'email'), field: 'email' }],
+  ['an approval whose street carries its number', { ...approval({ address: 'Via Roma, 12' }), field: 'address' }],
+  ['an approval whose phone carries its prefix', { ...approval({ mobilePhone: '+393331234567' }), field: 'mobilePhone' }],
+  ['a residence that starts in the future', { ...approval({ residenceStartDate: '01/2999' }), field: 'residenceStartDate' }],
+  ['seven children (Soisy counts up to 5+)', { ...approval({ children: '7' }), field: 'children' }],
+  ['a weekly salary type', { ...approval({ salaryType: 'weekly' }), field: 'salaryType' }],
+  ['additional data Soisy asked for, without the salary', { ...approval({ residence: 'rent', residenceStartDate: '03/2019', educationalQualification: 'diploma', children: '0', salaryType: 'net-monthly' }, 'additional'), field: 'salary' }],
+  ['a token with a space', { method: 'get', path: () => '/v1/orders/bad%20token', field: 'token' }],
+];
+
+describe('malformed checkout requests', () => {
+  let stack: Stack;
+  let tokens: Tokens;
+  beforeAll(async () => {
+    stack = await startStack();
+    tokens = { created: await createOrder(stack), requested: await requestedOrder(stack), additional: await requestedOrder(stack, 600_000) };
+  });
+  afterAll(() => stack.close());
+
+  it.each(CASES)('refuses %s with a 4xx problem naming the field, changing nothing', async (_, { method, path, body, field }) => {
+    const before = await footprint(stack);
+    const call = request(stack.url)[method](path(tokens));
+    const res = await (body ? call.send(body) : call);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+    expect(await footprint(stack)).toEqual(before);
+  });
+
+  it('accepts the conditional fields when they are right', async () => {
+    const nextYear = `06/${new Date().getFullYear() + 1}`;
+    const fixed = await createOrder(stack);
+    await request(stack.url).post(`/v1/orders/${fixed}/loan-request`).send(loanRequestBody({ jobDescription: fixedTerm, actualJobEndingDate: nextYear })).expect(201);
+    const entrepreneur = await createOrder(stack);
+    await request(stack.url).post(`/v1/orders/${entrepreneur}/loan-request`).send(loanRequestBody(vat)).expect(201);
+  });
+});
