@@ -1,0 +1,45 @@
+import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { SchedulerRegistry } from '@nestjs/schedule';
+import type { SchedulerConfig } from '../../config/app-config.js';
+
+/**
+ * A periodic job on @nestjs/schedule's registry. `runOnce()` is the whole job, so tests call it
+ * directly with a fake clock instead of waiting for the interval. Ticks never overlap within an
+ * instance; across instances the job's own queries must be safe (SKIP LOCKED claims).
+ */
+export abstract class IntervalJob implements OnApplicationBootstrap, OnModuleDestroy {
+  protected readonly logger: Logger;
+  private running?: Promise<void>;
+  private registered = false;
+
+  protected constructor(
+    private readonly name: string,
+    private readonly registry: SchedulerRegistry,
+    private readonly scheduler: SchedulerConfig,
+  ) {
+    this.logger = new Logger(name);
+  }
+
+  abstract runOnce(): Promise<unknown>;
+
+  onApplicationBootstrap(): void {
+    if (!this.scheduler.enabled) return;
+    this.registry.addInterval(this.name, setInterval(() => this.tick(), this.scheduler.intervalSeconds * 1000));
+    this.registered = true;
+  }
+
+  /** Before the database closes: stop ticking and let a running tick finish. */
+  async onModuleDestroy(): Promise<void> {
+    if (this.registered) this.registry.deleteInterval(this.name);
+    this.registered = false;
+    await this.running;
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    this.running = this.runOnce()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.error({ err: error }, `${this.name} tick failed`))
+      .finally(() => (this.running = undefined));
+  }
+}
