@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ReconciliationModule } from '../reconciliation/reconciliation.module.js';
+import { CallbackConfirmations } from './callback-confirmations.js';
+import { CallbacksController } from './callbacks.controller.js';
+import { CallbacksRepository } from './callbacks.repository.js';
+import { CallbacksService } from './callbacks.service.js';
+
+/** Soisy's callbacks: authenticated by the per-order secret, deduplicated, confirmed by Get order. */
+@Module({
+  imports: [ReconciliationModule],
+  controllers: [CallbacksController],
+  providers: [CallbacksRepository, CallbacksService, CallbackConfirmations],
+})
+export class CallbacksModule {}
