@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { Clock } from '../common/clock.js';
+import { IntervalJob } from '../common/scheduling/interval-job.js';
+import { AppConfig } from '../config/app-config.js';
+import { ReleaseAttemptsService } from './release-attempts.service.js';
+import { ReleaseClaimsRepository } from './release-claims.repository.js';
+import { ReleaseRecoveryRepository } from './release-recovery.repository.js';
+
+/** Releases claimed per tick; the rest wait for the next tick (or another instance). */
+const BATCH = 20;
+
+export interface ReleaseTickReport {
+  expired: number;
+  abandoned: number;
+  attempted: number;
+  released: number;
+}
+
+/** Sends due scheduled releases, on the interval and whenever a test calls `runOnce()`. */
+@Injectable()
+export class ReleaseScheduler extends IntervalJob {
+  constructor(
+    registry: SchedulerRegistry,
+    config: AppConfig,
+    private readonly clock: Clock,
+    private readonly claims: ReleaseClaimsRepository,
+    private readonly recovery: ReleaseRecoveryRepository,
+    private readonly attempts: ReleaseAttemptsService,
+  ) {
+    super('release-scheduler', registry, config.scheduler);
+  }
+
+  async runOnce(): Promise<ReleaseTickReport> {
+    const now = this.clock.now();
+    const expired = await this.recovery.expireClaims(now);
+    const abandoned = await this.recovery.failUnreleasable(now);
+    const due = await this.claims.claimDue(now, BATCH);
+    let released = 0;
+    for (const claim of due) {
+      const settled = await this.attempts.attempt(claim);
+      if (settled?.releaseStatus === 'released') released += 1;
+    }
+    return { expired, abandoned, attempted: due.length, released };
+  }
+}
