@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { Clock, SystemClock } from './common/clock.js';
 import { LoggingModule } from './common/logging/logging.module.js';
 import { AppConfig } from './config/app-config.js';
@@ -17,6 +18,11 @@ export interface AppPorts {
   clock?: Clock;
 }
 
+/** What `createApp` builds before the module graph and hands to it. */
+export interface AppRuntime {
+  rootLogger: Logger;
+}
+
 @Global()
 @Module({})
 class PortsModule {
@@ -31,13 +37,13 @@ class PortsModule {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, ports: AppPorts = {}): DynamicModule {
+  static forRoot(config: AppConfig, runtime: AppRuntime, ports: AppPorts = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
         PortsModule.forRoot(ports),
-        LoggingModule,
+        LoggingModule.forRoot(runtime.rootLogger),
         PrismaModule,
         HealthModule,
         MetricsModule,

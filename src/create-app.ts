@@ -5,6 +5,8 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, type AppPorts } from './app.module.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
 import { registerRateLimit } from './common/http/rate-limit.js';
+import { createRootLogger, requestIdOf } from './common/logging/root-logger.js';
+import { registerRequestLogging } from './common/logging/request-logging.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { registerHttpMetrics } from './metrics/http-metrics.js';
@@ -15,8 +17,16 @@ const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Builds the whole HTTP application; `main.ts` listens on it, e2e tests drive it with supertest. */
 export async function createApp(config: AppConfig, ports: AppPorts = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, ports), adapter, {
+  const rootLogger = createRootLogger(config);
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+    loggerInstance: rootLogger,
+    genReqId: requestIdOf,
+    requestIdLogLabel: 'requestId',
+    disableRequestLogging: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { rootLogger }, ports), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
@@ -34,6 +44,7 @@ export async function createApp(config: AppConfig, ports: AppPorts = {}): Promis
       },
     },
   });
+  registerRequestLogging(app);
   registerHttpMetrics(app);
   await registerRateLimit(app, config.rateLimitPerMinute);
   app.enableCors({ origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false });

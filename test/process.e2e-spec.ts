@@ -22,7 +22,7 @@ describe('the service process', () => {
 
   it('starts on its embedded database with no server, serves docs, and keeps data across a restart', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'soisy-bff-process-'));
-    const env = { PORT: '3917', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    const env = { PORT: '3917', DATA_DIR: dataDir, LOG_LEVEL: 'info' };
     try {
       const first = runNode('dist/main.js', env);
       try {
@@ -30,6 +30,7 @@ describe('the service process', () => {
         expect((await ready.json()).status).toBe('ok');
         const doc = await (await waitFor200('http://127.0.0.1:3917/docs-json')).json();
         await expect(SwaggerParser.validate(doc)).resolves.toBeDefined();
+        await expectRequestLogsWithIdAndWithoutSecrets(first.output);
       } finally {
         expect([0, 'SIGTERM']).toContain(await first.stop());
       }
@@ -44,6 +45,23 @@ describe('the service process', () => {
       await rm(dataDir, { recursive: true, force: true });
     }
   }, 90_000);
+
+  /** One JSON line per request, tagged with the caller's request id; no secret or personal data. */
+  async function expectRequestLogsWithIdAndWithoutSecrets(output: () => string) {
+    const res = await fetch('http://127.0.0.1:3917/v1/soisy/callbacks/per-order-secret-value', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-42', authorization: 'Bearer admin-key-value' },
+      body: JSON.stringify({ orderToken: 'nope', fiscalCode: 'RSSMRA85T10A562S', email: 'mario.rossi@example.it' }),
+    });
+    expect(res.headers.get('x-request-id')).toBe('trace-me-42');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const lines = output().split('\n').filter((line) => line.includes('trace-me-42'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(JSON.parse(line).requestId).toBe('trace-me-42');
+    for (const secret of ['per-order-secret-value', 'admin-key-value', 'RSSMRA85T10A562S', 'mario.rossi@example.it']) {
+      expect(output()).not.toContain(secret);
+    }
+  }
 
   it('starts through the container entrypoint on a PostgreSQL server, migrating before it serves', async () => {
     const db = await createTestDatabase();

@@ -1,39 +1,31 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig } from '../../config/app-config.js';
-import { redactDeep, redactUrl } from './redact.js';
+import type { Logger } from 'pino';
 
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
-
-/** Structured JSON logs (pino), a request id on every line of a request, personal data masked. */
-@Module({
-  imports: [
-    LoggerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          // Reuse the caller's id when it looks like one, so a request can be followed across services.
-          genReqId: (request: IncomingMessage) => {
-            const given = request.headers['x-request-id'];
-            return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+/**
+ * Structured JSON logs through the process's one pino instance. nestjs-pino binds a child logger
+ * carrying the request id (Fastify's, see root-logger.ts) to each request, so every line the
+ * application writes while serving it can be traced back to it. Request lines themselves are
+ * written by request-logging.ts.
+ */
+@Module({})
+export class LoggingModule {
+  static forRoot(rootLogger: Logger): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRoot({
+          forRoutes: [{ path: '*splat', method: RequestMethod.ALL }],
+          pinoHttp: {
+            logger: rootLogger,
+            autoLogging: false,
+            quietReqLogger: true,
+            genReqId: (request: IncomingMessage & { id?: unknown }) => String(request.id),
+            customAttributeKeys: { reqId: 'requestId' },
           },
-          customAttributeKeys: { reqId: 'requestId' },
-          autoLogging: { ignore: (request: IncomingMessage) => request.url?.startsWith('/health') ?? false },
-          serializers: {
-            req: (request: { id: unknown; method: string; url: string }) => ({
-              id: request.id,
-              method: request.method,
-              url: redactUrl(request.url),
-            }),
-            res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-          },
-          formatters: { log: (object: Record<string, unknown>) => redactDeep(object) as Record<string, unknown> },
-        },
-      }),
-    }),
-  ],
-})
-export class LoggingModule {}
+        }),
+      ],
+    };
+  }
+}

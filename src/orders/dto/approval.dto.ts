@@ -5,7 +5,6 @@ import {
   CHILDREN, CITIZENSHIPS, EDUCATIONAL_QUALIFICATIONS, RESIDENCES, SALARY_TYPES,
   type Children, type Citizenship, type EducationalQualification, type Residence, type SalaryType,
 } from '../../soisy/index.js';
-import { MOBILE_PHONE, POSTAL_CODE, PROVINCE } from './order-customer.dto.js';
 
 /**
  * The shopper's details for Soisy's decision; sent to Soisy, never stored or logged here. The six
@@ -32,7 +31,7 @@ export class ApprovalDto {
 
   /** Digits only, without the country prefix. */
   @ApiProperty({ example: '3331234567' })
-  @Matches(MOBILE_PHONE, { message: 'mobilePhone must be 6 to 15 digits, without the country prefix' })
+  @Matches(/^\d{6,15}$/, { message: 'mobilePhone must be 6 to 15 digits, without the country prefix' })
   mobilePhone!: string;
 
   /** Default +39. */
@@ -60,12 +59,12 @@ export class ApprovalDto {
 
   /** Two upper-case letters (sigla), e.g. MI. */
   @ApiProperty({ example: 'MI' })
-  @Matches(PROVINCE, { message: 'province must be two upper-case letters (e.g. MI)' })
+  @Matches(/^[A-Z]{2}$/, { message: 'province must be two upper-case letters (e.g. MI)' })
   province!: string;
 
   /** CAP: five digits. */
   @ApiProperty({ example: '20121' })
-  @Matches(POSTAL_CODE, { message: 'postalCode must be five digits' })
+  @Matches(/^\d{5}$/, { message: 'postalCode must be five digits' })
   postalCode!: string;
 
   @ApiProperty({ example: 'italian' })

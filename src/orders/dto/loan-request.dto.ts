@@ -8,12 +8,12 @@ const isEntrepreneur = (field: 'vatId' | 'vatCountry') => (dto: LoanRequestDto) 
 
 export class LoanRequestDto {
   /** Number of monthly instalments; within the configured limits (default 3–60). */
-  @ApiProperty({ example: 12 })
+  @ApiProperty({ example: 12, type: 'integer' })
   @IsInt()
   instalments!: number;
 
   /** The amount to finance in integer cents; omitted: the order's amount. Within the configured limits (default 10000–1500000). */
-  @ApiProperty({ example: 100000 })
+  @ApiProperty({ example: 100000, type: 'integer' })
   @IsOptional()
   @IsInt()
   amount?: number;

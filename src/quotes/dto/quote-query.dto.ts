@@ -8,13 +8,13 @@ export const toBoolean = ({ value }: { value: unknown }): unknown =>
 
 export class QuoteQueryDto {
   /** The price to finance, in integer euro cents; within the configured limits (default 10000–1500000). */
-  @ApiProperty({ example: 100000 })
+  @ApiProperty({ example: 100000, type: 'integer' })
   @Type(() => Number)
   @IsInt()
   amount!: number;
 
   /** Number of monthly instalments; within the configured limits (default 3–60). */
-  @ApiProperty({ example: 12 })
+  @ApiProperty({ example: 12, type: 'integer' })
   @Type(() => Number)
   @IsInt()
   instalments!: number;

@@ -1,0 +1,42 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import request from 'supertest';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('the checkout in the OpenAPI document', () => {
+  let t: TestApp;
+  let doc: { paths: Record<string, Record<string, { tags: string[]; responses: Record<string, { content?: Record<string, unknown> }> }>>; components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>>; required?: string[] }> } };
+  beforeAll(async () => {
+    t = await startTestApp();
+    doc = (await request(t.server).get('/docs-json')).body;
+  });
+  afterAll(() => t.close());
+
+  it('is a valid OpenAPI document', async () => {
+    await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeDefined();
+  });
+
+  it('lists every checkout route under its tag, with its success and problem responses', () => {
+    const routes: Array<[string, string, string, string[]]> = [
+      ['/v1/quotes', 'get', 'quotes', ['200', '400', '502', '504']],
+      ['/v1/orders', 'post', 'orders', ['201', '400', '409', '422', '502', '504']],
+      ['/v1/orders/{token}/loan-request', 'post', 'orders', ['201', '400', '404', '409', '502', '504']],
+      ['/v1/orders/{token}/approval', 'post', 'orders', ['200', '400', '404', '409', '502', '504']],
+      ['/v1/orders/{token}', 'get', 'orders', ['200', '404']],
+    ];
+    for (const [path, method, tag, statuses] of routes) {
+      const operation = doc.paths[path][method];
+      expect(operation.tags).toEqual([tag]);
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(statuses));
+      expect(operation.responses['404'] ?? operation.responses['400']).toHaveProperty(['content', 'application/problem+json']);
+    }
+  });
+
+  it('derives the request schemas from the validation rules, with examples', () => {
+    const loanRequest = doc.components.schemas.LoanRequestDto;
+    expect(loanRequest.required).toEqual(expect.arrayContaining(['instalments', 'privacy', 'fiscalCode', 'jobDescription']));
+    expect(loanRequest.properties.jobDescription.enum).toContain('employee_fixed_term_contract');
+    expect(loanRequest.properties.fiscalCode.example).toBe('RSSMRA85T10A562S');
+    expect(doc.components.schemas.OrderCustomerDto.properties.province.pattern).toBeDefined();
+    expect(doc.components.schemas.CreateOrderDto.properties.amount.type).toBe('integer');
+  });
+});
