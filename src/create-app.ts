@@ -1,5 +1,6 @@
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
+import { LogController } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppPorts } from './app.module.js';
@@ -23,8 +24,8 @@ export async function createApp(config: AppConfig, ports: AppPorts = {}): Promis
     trustProxy: true,
     loggerInstance: rootLogger,
     genReqId: requestIdOf,
-    requestIdLogLabel: 'requestId',
-    disableRequestLogging: true,
+    // Request lines come from request-logging.ts, which skips health probes and masks secrets.
+    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { rootLogger }, ports), adapter, {
     bufferLogs: true,
