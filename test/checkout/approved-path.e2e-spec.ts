@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { query } from '../support/database.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { approvalBody, loanRequestBody, orderBody } from './support/checkout.js';
 
@@ -46,6 +47,12 @@ describe('a shopper who is approved', () => {
       ['loan_request.created', 'created', 'requested', 'api'],
       ['approval.approved', 'requested', 'approved', 'api'],
     ]);
-    expect(JSON.stringify(order.body)).not.toMatch(/callback|secret|Mario|Rossi|example\.com|3331234567/i);
+    const [row] = await query<{ callbackSecret: string }>(stack.db.url, 'SELECT * FROM orders WHERE token = $1', [token]);
+    expect(row.callbackSecret).toMatch(/^[\w-]{43}$/);
+    expect(JSON.stringify(order.body)).not.toContain(row.callbackSecret);
+    expect(JSON.stringify(order.body)).not.toMatch(/Mario|Rossi|example\.com|3331234567/);
+    // Personal data goes to Soisy, not into our tables.
+    const stored = JSON.stringify(await query(stack.db.url, 'SELECT o.*, e.data FROM orders o LEFT JOIN order_events e ON e."orderId" = o.id'));
+    expect(stored).not.toMatch(/Mario|Rossi|mario\.rossi|3331234567|Via Roma|Milano/);
   });
 });
