@@ -1,0 +1,53 @@
+import { Clock } from '../common/clock.js';
+import type { Order } from '../generated/prisma/client.js';
+import type { OrdersRepository, Transition } from '../orders/orders.repository.js';
+import type { SoisyGateway, SoisyOrderStatus } from '../soisy/index.js';
+import { OrderSyncService } from './order-sync.service.js';
+import type { NoteEvent, SyncRepository } from './sync.repository.js';
+
+const NOW = new Date('2026-11-22T10:00:00Z');
+const cause = { source: 'callback' as const, type: 'callback.LoanWasApproved', recordUnchanged: true };
+
+function sutWith(soisyStatus: SoisyOrderStatus) {
+  const moves: Transition[] = [];
+  const notes: Array<NoteEvent | undefined> = [];
+  const gateway = { getOrder: async () => ({ token: 'tok', status: soisyStatus, amountCents: 100000 }) };
+  const orders = { transition: async (_id: string, transition: Transition) => (moves.push(transition), { status: transition.to }) };
+  const sync = { recordSeen: async (_id: string, _seen: unknown, event?: NoteEvent) => (notes.push(event), {}) };
+  const clock = { now: () => NOW } as Clock;
+  const sut = new OrderSyncService(gateway as unknown as SoisyGateway, orders as unknown as OrdersRepository, sync as unknown as SyncRepository, clock);
+  return { sut, moves, notes };
+}
+
+const order = (status: Order['status'], minutesAgo = 60) =>
+  ({ id: 'o1', token: 'tok', status, updatedAt: new Date(NOW.getTime() - minutesAgo * 60_000) }) as Order & { token: string };
+
+describe('following Soisy\'s status', () => {
+  it('moves the order to the status Get order reports', async () => {
+    const { sut, moves } = sutWith('waiting_for_disbursement');
+    const result = await sut.syncOrder(order('approved'), cause);
+    expect(result).toMatchObject({ applied: true, confirmed: 'verified' });
+    expect(moves).toEqual([expect.objectContaining({ to: 'verified', source: 'callback', type: 'callback.LoanWasApproved' })]);
+  });
+
+  it('records, and does not apply, a status behind the local one', async () => {
+    const { sut, moves, notes } = sutWith('waiting_for_verification');
+    expect(await sut.syncOrder(order('disbursed'), cause)).toMatchObject({ applied: false });
+    expect(moves).toEqual([]);
+    expect(notes[0]?.type).toBe('callback.LoanWasApproved.not_applied');
+  });
+
+  it('leaves a fresh requested order\'s decision to the approval route, and applies it once that cannot be running', async () => {
+    const fresh = sutWith('request_accepted');
+    expect(await fresh.sut.syncOrder(order('requested', 1), cause)).toMatchObject({ applied: false });
+    expect(fresh.notes[0]?.data).toMatchObject({ reason: 'approval_in_flight' });
+    const later = sutWith('request_accepted');
+    expect(await later.sut.syncOrder(order('requested', 5), cause)).toMatchObject({ applied: true, confirmed: 'approved' });
+  });
+
+  it('stays quiet about an unchanged order when asked to', async () => {
+    const { sut, notes } = sutWith('request_accepted');
+    await sut.syncOrder(order('approved'), { ...cause, recordUnchanged: false });
+    expect(notes).toEqual([undefined]);
+  });
+});
