@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblem, problemExample as example } from '../common/errors/problem-document.dto.js';
 import { CallbacksService } from './callbacks.service.js';
 import { CallbackReceiptDto } from './dto/callback-receipt.dto.js';
 import { SoisyCallbackDto } from './dto/soisy-callback.dto.js';
@@ -17,8 +18,9 @@ export class CallbacksController {
   @HttpCode(200)
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({ type: SoisyCallbackDto })
-  @ApiBadRequestResponse({ description: 'Malformed payload (problem+json naming the fields).' })
-  @ApiNotFoundResponse({ description: 'Unknown secret, or an order it does not belong to.' })
+  @ApiOkResponse({ type: CallbackReceiptDto })
+  @ApiProblem(400, 'Malformed payload', { eventId: example(400, 'REQUEST.INVALID', 'The callback has invalid fields.', { errors: [{ field: 'eventId', message: 'eventId must be an event name such as LoanWasVerified' }] }) })
+  @ApiProblem(404, 'Unknown secret, or an order it does not belong to', { notFound: example(404, 'CALLBACK.NOT_FOUND', 'Not found.') })
   // `unknown`, not the DTO: the global pipe would refuse fields Soisy may add; the service reads it.
   receive(@Param('secret') secret: string, @Body() body: Record<string, unknown>): Promise<CallbackReceiptDto> {
     return this.service.receive(secret, body);

@@ -38,6 +38,12 @@ describe('the back office', () => {
       expect(doc.paths['/v1/orders/{token}/release'].post.security).toEqual([{ 'back-office': [] }]);
       expect(doc.paths['/v1/orders/{token}/sync'].post.tags).toContain('back-office');
       expect(doc.paths['/v1/soisy/callbacks/{secret}'].post.security).toBeUndefined();
+      const schemaOf = (path: string, method: string, status: string) => doc.paths[path][method].responses[status].content['application/json'].schema.$ref;
+      expect(schemaOf('/v1/orders', 'get', '200')).toMatch(/OrderPageDto$/);
+      expect(schemaOf('/v1/orders/{token}/sync', 'post', '200')).toMatch(/SyncedOrderDto$/);
+      expect(schemaOf('/v1/orders/{token}/release', 'post', '202')).toMatch(/BackOfficeOrderDto$/);
+      expect(doc.paths['/v1/orders'].get.responses['401'].content).toHaveProperty(['application/problem+json']);
+      expect(doc.components.schemas.ReleaseView.properties.status.enum).toContain('unknown');
     });
   });
 

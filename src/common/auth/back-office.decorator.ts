@@ -1,5 +1,6 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiProblem, problemExample } from '../errors/problem-document.dto.js';
 import { BackOfficeGuard } from './back-office.guard.js';
 
 /** A route for the merchant's back office: API key required, documented as such. */
@@ -8,6 +9,8 @@ export function BackOffice(): MethodDecorator & ClassDecorator {
     UseGuards(BackOfficeGuard),
     ApiTags('back-office'),
     ApiBearerAuth('back-office'),
-    ApiUnauthorizedResponse({ description: 'Missing or wrong API key (problem+json).' }),
+    ApiProblem(401, 'Missing or wrong API key', {
+      unauthorized: problemExample(401, 'AUTH.UNAUTHORIZED', 'A valid back-office API key is required (Authorization: Bearer <key>).', { title: 'Unauthorized' }),
+    }),
   );
 }
