@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailed } from '../common/errors/app-error.js';
+import type { OrderStatus } from '../generated/prisma/enums.js';
 import { ApprovalAdditionalData, SoisyGateway } from '../soisy/index.js';
 import { CheckoutSteps } from './checkout-steps.js';
 import type { ApprovalResultDto } from './dto/approval-result.dto.js';
@@ -7,6 +8,10 @@ import { ADDITIONAL_DATA_FIELDS, ApprovalDto } from './dto/approval.dto.js';
 import { canRequestApproval, isDecided } from './order-lifecycle.js';
 import { OrdersRepository } from './orders.repository.js';
 import { OrderErrors } from './orders.errors.js';
+
+/** Where Soisy's callbacks may already have taken the order while the approval call was answering. */
+const APPROVED_OR_LATER: readonly OrderStatus[] = ['approved', 'completed', 'verified', 'disbursed'];
+const REFUSED_OR_LATER: readonly OrderStatus[] = ['refused', 'cancelled'];
 
 @Injectable()
 export class ApprovalService {
@@ -47,12 +52,19 @@ export class ApprovalService {
       throw await this.steps.failed(order, 'approval', error);
     }
     if (!outcome.approved) {
-      await this.orders.transition(order.id, { to: 'refused', source: 'api', type: 'approval.refused' });
+      await this.orders.transition(order.id, { to: 'refused', source: 'api', type: 'approval.refused', alreadyAppliedIn: REFUSED_OR_LATER });
       return { approved: false, status: 'refused' };
     }
     const { redirectUrl, netAmountCents, paymentDayOfMonth } = outcome;
     const patch = { redirectUrl, netAmountCents, paymentDayOfMonth };
-    await this.orders.transition(order.id, { to: 'approved', source: 'api', type: 'approval.approved', patch, data: { netAmountCents, paymentDayOfMonth } });
+    await this.orders.transition(order.id, {
+      to: 'approved',
+      source: 'api',
+      type: 'approval.approved',
+      patch,
+      data: { netAmountCents, paymentDayOfMonth },
+      alreadyAppliedIn: APPROVED_OR_LATER,
+    });
     return { approved: true, status: 'approved', redirectUrl, netAmount: netAmountCents, paymentDayOfMonth };
   }
 }

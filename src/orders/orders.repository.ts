@@ -14,6 +14,12 @@ export interface Transition {
   patch?: Prisma.OrderUpdateInput;
   /** Kept in the event row; never personal data. */
   data?: Prisma.InputJsonValue;
+  /**
+   * Statuses that already reflect this step's outcome. Soisy sends the callback announcing an
+   * approval while the approval call is still answering, so the callback may apply the decision
+   * first: then the step's figures and event are still kept, and the status stays where it is.
+   */
+  alreadyAppliedIn?: readonly OrderStatus[];
 }
 
 /** More work to commit with an order change, in the same transaction (e.g. completing an idempotency record). */
@@ -47,17 +53,21 @@ export class OrdersRepository {
       const [locked] = await tx.$queryRaw<{ status: OrderStatus }[]>`
         SELECT status FROM orders WHERE id = ${orderId}::uuid FOR UPDATE`;
       if (!locked) throw OrderErrors.notFound();
-      if (!canTransition(locked.status, transition.to)) throw OrderErrors.illegalTransition(locked.status, transition.to);
+      const alreadyApplied = transition.alreadyAppliedIn?.includes(locked.status) ?? false;
+      if (!alreadyApplied && !canTransition(locked.status, transition.to)) {
+        throw OrderErrors.illegalTransition(locked.status, transition.to);
+      }
+      const to = alreadyApplied ? locked.status : transition.to;
       const order = await tx.order.update({
         where: { id: orderId },
-        data: { ...transition.patch, status: transition.to },
+        data: { ...transition.patch, status: to },
       });
       await tx.orderEvent.create({
         data: {
           orderId,
           type: transition.type,
           fromStatus: locked.status,
-          toStatus: transition.to,
+          toStatus: to,
           source: transition.source,
           data: transition.data,
         },

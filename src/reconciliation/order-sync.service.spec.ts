@@ -37,12 +37,9 @@ describe('following Soisy\'s status', () => {
     expect(notes[0]?.type).toBe('callback.LoanWasApproved.not_applied');
   });
 
-  it('leaves a fresh requested order\'s decision to the approval route, and applies it once that cannot be running', async () => {
-    const fresh = sutWith('request_accepted');
-    expect(await fresh.sut.syncOrder(order('requested', 1), cause)).toMatchObject({ applied: false });
-    expect(fresh.notes[0]?.data).toMatchObject({ reason: 'approval_in_flight' });
-    const later = sutWith('request_accepted');
-    expect(await later.sut.syncOrder(order('requested', 5), cause)).toMatchObject({ applied: true, confirmed: 'approved' });
+  it('applies Soisy\'s decision on a requested order at once (the approval route keeps its figures either way)', async () => {
+    const { sut } = sutWith('request_accepted');
+    expect(await sut.syncOrder(order('requested', 1), cause)).toMatchObject({ applied: true, confirmed: 'approved' });
   });
 
   it('stays quiet about an unchanged order when asked to', async () => {

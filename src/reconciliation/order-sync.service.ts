@@ -8,19 +8,6 @@ import { OrdersRepository } from '../orders/orders.repository.js';
 import { SoisyGateway, type SoisyOrderStatus } from '../soisy/index.js';
 import { SyncRepository } from './sync.repository.js';
 
-/**
- * Soisy answers an approval and, at the same moment, sends the callback that says so. The approval
- * route owns that step (it stores the figures Get order lacks: net amount, redirect URL), so for
- * this long after a `requested` order last changed, a sync leaves Soisy's decision to it. Longer
- * than the longest approval call; afterwards (shopper decided in Soisy's own funnel) it applies.
- */
-const DECISION_GRACE_MS = 2 * 60_000;
-const DECISIONS: readonly OrderStatus[] = ['approved', 'refused', 'cancelled'];
-
-function decisionPending(order: Order, confirmed: OrderStatus, now: Date): boolean {
-  return order.status === 'requested' && DECISIONS.includes(confirmed) && now.getTime() - order.updatedAt.getTime() < DECISION_GRACE_MS;
-}
-
 /** Why a sync runs: names its events (`callback.LoanWasVerified`, `sync`, `reconciliation`). */
 export interface SyncCause {
   source: EventSource;
@@ -62,8 +49,7 @@ export class OrderSyncService {
     const data = { ...cause.data, soisyStatus: soisy.status };
     const result = { soisyStatus: soisy.status, from: order.status, confirmed };
 
-    const pending = decisionPending(order, confirmed, this.clock.now());
-    if (!pending && confirmed !== order.status && canTransition(order.status, confirmed)) {
+    if (confirmed !== order.status && canTransition(order.status, confirmed)) {
       try {
         const moved = await this.orders.transition(order.id, { to: confirmed, source: cause.source, type: cause.type, patch: seen, data });
         return { ...result, order: moved, applied: true };
@@ -75,7 +61,7 @@ export class OrderSyncService {
     const same = confirmed === order.status;
     const event = same && !cause.recordUnchanged
       ? undefined
-      : { source: cause.source, type: `${cause.type}.${same ? 'unchanged' : 'not_applied'}`, data: { ...data, localStatus: order.status, confirmed, ...(pending ? { reason: 'approval_in_flight' } : {}) } };
+      : { source: cause.source, type: `${cause.type}.${same ? 'unchanged' : 'not_applied'}`, data: { ...data, localStatus: order.status, confirmed } };
     const current = await this.sync.recordSeen(order.id, seen, event);
     return { ...result, order: current, applied: false };
   }

@@ -1,0 +1,39 @@
+import request from 'supertest';
+import { startStack, type Stack } from '../support/stack.js';
+import { approvalBody, injectFault, requestedOrder, settleCallbacks } from './support/checkout.js';
+
+/**
+ * Soisy fires `LoanWasApproved` while its approval answer is still on the way. Here the emulator
+ * holds the answer back long enough for the callback to be received and confirmed first.
+ */
+describe('an approval whose callback arrives before its answer', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ SOISY_TIMEOUT_MS: '5000' });
+  });
+  afterAll(() => stack.close());
+
+  it('still answers approved to the shopper and keeps Soisy\'s figures', async () => {
+    const token = await requestedOrder(stack);
+    await injectFault(stack, {
+      method: 'POST',
+      path: '/shops/partnershop/requests/*',
+      fault: { type: 'delay', ms: 1500 },
+      afterProcessing: true,
+    });
+
+    const res = await request(stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody());
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ approved: true, status: 'approved', redirectUrl: expect.any(String), netAmount: expect.any(Number) });
+    await settleCallbacks(stack);
+    const order = (await request(stack.url).get(`/v1/orders/${token}`).expect(200)).body;
+    expect(order).toMatchObject({ status: 'approved', redirectUrl: res.body.redirectUrl, netAmount: res.body.netAmount });
+    const types = order.events.map((event: { type: string }) => event.type);
+    // The callback moved the order first; the approval route's event follows, the status unchanged.
+    expect(types.indexOf('callback.LoanWasApproved')).toBeGreaterThanOrEqual(0);
+    expect(types.indexOf('approval.approved')).toBeGreaterThan(types.indexOf('callback.LoanWasApproved'));
+    const approval = order.events.find((event: { type: string }) => event.type === 'approval.approved');
+    expect(approval).toMatchObject({ fromStatus: 'approved', toStatus: 'approved', source: 'api' });
+  });
+});
