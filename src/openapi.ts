@@ -15,7 +15,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A back-office API key (ADMIN_API_KEYS)' }, 'back-office')
     .addTag('quotes', 'Instalment simulations for product and cart pages')
     .addTag('orders', 'Checkout: create an order, request the loan, get it approved')
-    .addTag('operations', 'Liveness and readiness')
+    .addTag('back-office', 'For the merchant\'s back office (API key): list orders, release suspended orders, re-sync')
+    .addTag('callbacks', 'Where Soisy reports an order\'s progress (per-order secret in the URL)')
+    .addTag('operations', 'Liveness, readiness and metrics')
     .build();
   return SwaggerModule.createDocument(app, config);
 }

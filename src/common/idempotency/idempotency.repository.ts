@@ -17,9 +17,10 @@ export class IdempotencyRepository {
   }
 
   /** Resolves false when another request holds (scope, key): the unique constraint decides, not a lock. */
-  async insert(tx: Prisma.TransactionClient, { scope, key }: ScopedKey, requestHash: string): Promise<boolean> {
+  async insert(tx: Prisma.TransactionClient, { scope, key }: ScopedKey, requestHash: string, at: Date): Promise<boolean> {
     try {
-      await tx.idempotencyRecord.create({ data: { scope, key, requestHash } });
+      // The service's clock, not the database's: its expiry rules compare against the same clock.
+      await tx.idempotencyRecord.create({ data: { scope, key, requestHash, createdAt: at } });
       return true;
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false;

@@ -7,6 +7,13 @@ import { FingerprintedRequest, requestFingerprint } from './request-fingerprint.
 
 /** Stripe keeps keys for 24 hours; after that a key may be used again for anything. */
 export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/**
+ * A record still "in progress" this long after it was written belongs to a request whose process
+ * died (requests end within Soisy's timeouts). Forgetting it is safe: the work it guarded has its own
+ * database guard (an order reference is unique, a release is claimed once), so a retry cannot
+ * repeat it; without this the key would answer 409 for a whole day.
+ */
+export const ABANDONED_AFTER_MS = 5 * 60 * 1000;
 
 /** One use of an Idempotency-Key: where it is scoped (one route), and what request it stands for. */
 export interface IdempotentRequest {
@@ -47,7 +54,9 @@ export class IdempotencyService {
   async lookup<T>(request: IdempotentRequest): Promise<Replayed<T> | undefined> {
     const record = await this.records.find(request);
     if (!record) return undefined;
-    if (this.clock.now().getTime() - record.createdAt.getTime() > IDEMPOTENCY_KEY_LIFETIME_MS) {
+    const age = this.clock.now().getTime() - record.createdAt.getTime();
+    const abandoned = record.responseStatus === null && age > ABANDONED_AFTER_MS;
+    if (age > IDEMPOTENCY_KEY_LIFETIME_MS || abandoned) {
       await this.records.delete(undefined, request);
       return undefined;
     }
@@ -57,7 +66,7 @@ export class IdempotencyService {
   }
 
   async begin(tx: Prisma.TransactionClient, request: IdempotentRequest): Promise<void> {
-    if (!(await this.records.insert(tx, request, request.fingerprint))) throw IdempotencyErrors.inProgress();
+    if (!(await this.records.insert(tx, request, request.fingerprint, this.clock.now()))) throw IdempotencyErrors.inProgress();
   }
 
   async complete(tx: Prisma.TransactionClient, request: IdempotentRequest, status: number, body: Prisma.InputJsonValue): Promise<void> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BackOfficeKeysCheck } from '../../common/auth/back-office-keys.check.js';
 import { BackOfficeGuard } from '../../common/auth/back-office.guard.js';
 import { ReconciliationModule } from '../../reconciliation/reconciliation.module.js';
 import { BackOfficeOrdersController } from './back-office-orders.controller.js';
@@ -9,6 +10,6 @@ import { BackOfficeOrdersService } from './back-office-orders.service.js';
 @Module({
   imports: [ReconciliationModule],
   controllers: [BackOfficeOrdersController],
-  providers: [BackOfficeGuard, BackOfficeOrdersRepository, BackOfficeOrdersService],
+  providers: [BackOfficeGuard, BackOfficeKeysCheck, BackOfficeOrdersRepository, BackOfficeOrdersService],
 })
 export class BackOfficeModule {}
