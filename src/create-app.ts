@@ -42,6 +42,8 @@ export async function createApp(config: AppConfig, ports: AppPorts = {}): Promis
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // "Try it out" must reach this service over plain http on a developer's machine too.
+        upgradeInsecureRequests: null,
       },
     },
   });
