@@ -47,6 +47,8 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<LocalMigrati
 export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
   const migrations = await readMigrations(dir);
   const client = new pg.Client({ connectionString });
+  // A dropped connection also rejects the pending query; without a listener it would kill the process.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK]);
