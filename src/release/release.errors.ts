@@ -9,6 +9,10 @@ export const ReleaseErrors = {
     }),
   amountTooHigh: (orderAmount: number) =>
     new ValidationFailed([{ field: 'amount', message: `amount must not exceed the order amount (${orderAmount} cents)` }]),
+  releaseAtNotInFuture: () =>
+    new ValidationFailed([{ field: 'releaseAt', message: 'releaseAt must be in the future; omit it to release now' }]),
+  releaseAtTooFar: (years: number) =>
+    new ValidationFailed([{ field: 'releaseAt', message: `releaseAt must be at most ${years} years ahead` }]),
   inProgress: () =>
     new AppError('conflict', 'RELEASE.IN_PROGRESS', 'A match-trigger for this order is being sent to Soisy right now; read the order again shortly.'),
   alreadyReleased: (releasedAmount: number | null) =>

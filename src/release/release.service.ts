@@ -7,6 +7,7 @@ import { toBackOfficeOrder } from '../orders/back-office/back-office-order.view.
 import { isReleasable } from '../orders/order-lifecycle.js';
 import { OrderErrors } from '../orders/orders.errors.js';
 import { OrdersRepository } from '../orders/orders.repository.js';
+import { parseIsoInstant } from '../orders/dto/iso-instant.js';
 import type { ReleaseOrderDto } from './dto/release-order.dto.js';
 import { ReleaseAttemptsService } from './release-attempts.service.js';
 import { ReleaseClaimsRepository } from './release-claims.repository.js';
@@ -21,6 +22,8 @@ export interface ReleaseAnswer {
 }
 
 type Tx = Prisma.TransactionClient;
+
+const RELEASE_AT_MAX_YEARS_AHEAD = 2;
 
 @Injectable()
 export class ReleaseService {
@@ -38,13 +41,26 @@ export class ReleaseService {
     if (!order) throw OrderErrors.notFound();
     const amount = dto.amount ?? order.amountCents;
     if (amount > order.amountCents) throw ReleaseErrors.amountTooHigh(order.amountCents);
-    const body = { amount: dto.amount, releaseAt: dto.releaseAt?.toISOString() };
+    const releaseAt = dto.releaseAt === undefined ? undefined : parseIsoInstant(dto.releaseAt);
+    const body = { amount: dto.amount, releaseAt: releaseAt?.toISOString() };
     const request = key ? this.idempotency.identify('release', key, { method: 'POST', route: `/v1/orders/${token}/release`, body }) : undefined;
     if (request) {
       const replay = await this.idempotency.lookup<BackOfficeOrderDto>(request);
       if (replay instanceof Replayed) return { status: replay.status === 202 ? 202 : 200, body: replay.body, replayed: true };
     }
-    return dto.releaseAt ? this.schedule(order, amount, dto.releaseAt, request) : this.releaseNow(order, amount, dto.amount, request);
+    if (!releaseAt) return this.releaseNow(order, amount, dto.amount, request);
+    // Checked after the replay: a retry of a scheduling whose time has since passed gets its answer.
+    this.assertSchedulable(releaseAt);
+    return this.schedule(order, amount, releaseAt, request);
+  }
+
+  /** A time already past would be due at once, as a 1970 date from a wrong unit would have been. */
+  private assertSchedulable(releaseAt: Date): void {
+    const now = this.clock.now();
+    if (releaseAt <= now) throw ReleaseErrors.releaseAtNotInFuture();
+    const latest = new Date(now);
+    latest.setUTCFullYear(latest.getUTCFullYear() + RELEASE_AT_MAX_YEARS_AHEAD);
+    if (releaseAt > latest) throw ReleaseErrors.releaseAtTooFar(RELEASE_AT_MAX_YEARS_AHEAD);
   }
 
   private async schedule(order: Order, amount: number, releaseAt: Date, request?: IdempotentRequest): Promise<ReleaseAnswer> {

@@ -57,7 +57,7 @@ describe('two instances of the service on one database', () => {
   it('retry a refused scheduled release on either instance without a second success', async () => {
     const token = await approvedOrder(stack);
     await injectFault(stack, { method: 'POST', path: MATCH_TRIGGER, times: 1, fault: { type: 'status', status: 429 } });
-    await releaseVia(second.url, token, { releaseAt: clock.now().toISOString() }).expect(202);
+    await releaseVia(second.url, token, { releaseAt: new Date(clock.now().getTime() + 1000).toISOString() }).expect(202);
     const schedulers = [stack.app.get(ReleaseScheduler), second.app.get(ReleaseScheduler)];
     for (let round = 0; round < 3; round++) {
       await Promise.all([...schedulers.map((scheduler) => scheduler.runOnce()), ...urls().map((url) => releaseVia(url, token))]);

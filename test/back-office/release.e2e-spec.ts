@@ -42,6 +42,35 @@ describe('releasing a suspended order', () => {
     expect(await successfulMatchTriggers(stack, token)).toBe(1);
   });
 
+  it('replays a scheduling whose time has passed meanwhile instead of refusing the past time', async () => {
+    const token = await approvedOrder(stack);
+    const releaseAt = new Date(clock.now().getTime() + 60_000).toISOString();
+    const first = await release(token, { releaseAt }).set('idempotency-key', `schedule-${token}`).expect(202);
+    clock.advance(2 * 60_000);
+    const replay = await release(token, { releaseAt }).set('idempotency-key', `schedule-${token}`).expect(202);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body).toEqual(first.body);
+  });
+
+  it('refuses a releaseAt that is not a future ISO 8601 date-time with an offset, and stores nothing', async () => {
+    const token = await approvedOrder(stack);
+    const inMs = (ms: number) => new Date(clock.now().getTime() + ms).toISOString();
+    const bad: Array<[string, unknown]> = [
+      ['a boolean', true], ['zero', 0], ['Unix seconds', 1764576000], ['null', null], ['a date without a time', '2026-12-01'],
+      ['a time without an offset', inMs(HOUR).replace('Z', '')], ['a year before 1970', '-271821-04-20T00:00:00Z'],
+      ['a time in the past', inMs(-60_000)], ['the present instant', inMs(0)], ['more than two years ahead', inMs(2 * 366 * 24 * HOUR)],
+    ];
+    for (const [what, releaseAt] of bad) {
+      const res = await release(token, { releaseAt });
+      expect({ what, status: res.status, type: res.headers['content-type'] }).toEqual({ what, status: 400, type: expect.stringMatching(/^application\/problem\+json/) });
+      expect({ what, fields: res.body.errors.map((error: { field: string }) => error.field) }).toEqual({ what, fields: ['releaseAt'] });
+    }
+    await tick();
+    expect(await matchTriggers(stack, token)).toEqual([]);
+    const [row] = await query<{ releaseStatus: string; releaseAt: Date | null }>(stack.db.url, 'SELECT "releaseStatus", "releaseAt" FROM orders WHERE token = $1', [token]);
+    expect(row).toEqual({ releaseStatus: 'none', releaseAt: null });
+  });
+
   it('answers a repeat with the release already made, and refuses a different amount', async () => {
     const token = await approvedOrder(stack);
     await release(token, { amount: 80000 }).expect(200);
@@ -118,7 +147,7 @@ describe('releasing a suspended order', () => {
   it('marks a release failed, where the back office sees it, after the configured number of attempts', async () => {
     const token = await approvedOrder(stack);
     await injectFault(stack, { method: 'POST', path: MATCH_TRIGGER, times: 3, fault: { type: 'status', status: 429 } });
-    await release(token, { releaseAt: clock.now().toISOString() }).expect(202);
+    await release(token, { releaseAt: new Date(clock.now().getTime() + 60_000).toISOString() }).expect(202);
     for (let attempt = 0; attempt < 5; attempt++) {
       await tick();
       clock.advance(10 * 60_000);

@@ -1,5 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, Min } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, Min, ValidateIf } from 'class-validator';
+import { IsIsoInstant } from '../../orders/dto/iso-instant.js';
 
 /** Starts a suspended order's financing (Soisy match-trigger), now or at a given time. */
 export class ReleaseOrderDto {
@@ -13,11 +14,12 @@ export class ReleaseOrderDto {
   amount?: number;
 
   /**
-   * When to release (ISO 8601). Omitted: now. A time in the past is due at the next scheduler tick.
+   * When to release: an ISO 8601 date-time with Z or an offset, in the future and at most two years
+   * ahead. Omitted: now. `null` is refused rather than read as "now".
    * @example "2026-12-01T09:00:00Z"
    */
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  releaseAt?: Date;
+  @ApiPropertyOptional({ format: 'date-time' })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsIsoInstant()
+  releaseAt?: string;
 }
