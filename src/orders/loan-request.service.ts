@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ValidationFailed, type FieldError } from '../common/errors/app-error.js';
+import type { Order } from '../generated/prisma/client.js';
 import { SoisyGateway } from '../soisy/index.js';
 import { CheckoutSteps } from './checkout-steps.js';
 import type { LoanRequestResultDto } from './dto/loan-request-result.dto.js';
@@ -18,14 +20,16 @@ export class LoanRequestService {
   ) {}
 
   /**
-   * Soisy's offer for this shopper. The loan's amount and term become the order's, since they are
-   * what the approval asks for and what will be financed; the fiscal code is kept for the approval.
+   * Soisy's offer for this shopper, for the order's amount: the token is the shopper's, and must not
+   * change what the merchant charges. The term becomes the order's (the approval asks for it) unless
+   * the merchant fixed it; the fiscal code is kept for the approval.
    */
   async request(token: string, dto: LoanRequestDto): Promise<LoanRequestResultDto> {
     this.limits.assert(dto);
     const order = await this.steps.order(token);
     if (!canRequestLoan(order.status)) throw OrderErrors.loanRequestNotAllowed(order.status);
-    const amountCents = dto.amount ?? order.amountCents;
+    await this.assertOrderTerms(order, dto);
+    const amountCents = order.amountCents;
     const fiscalCode = dto.fiscalCode.toUpperCase();
     let figures;
     try {
@@ -45,7 +49,6 @@ export class LoanRequestService {
       throw await this.steps.failed(order, 'loan_request', error);
     }
     const stored = {
-      amountCents,
       instalments: dto.instalments,
       apr: figures.apr,
       instalmentAmountCents: figures.instalmentAmountCents,
@@ -53,7 +56,7 @@ export class LoanRequestService {
       zeroInterestRate: figures.zeroInterestRate,
       additionalDataNeeded: figures.additionalDataNeeded,
     };
-    await this.orders.transition(order.id, { to: 'requested', source: 'api', type: 'loan_request.created', patch: { ...stored, fiscalCode }, data: stored });
+    await this.orders.transition(order.id, { to: 'requested', source: 'api', type: 'loan_request.created', patch: { ...stored, fiscalCode }, data: { amountCents, ...stored } });
     return {
       apr: figures.apr,
       instalmentAmount: figures.instalmentAmountCents,
@@ -62,5 +65,29 @@ export class LoanRequestService {
       additionalDataNeeded: figures.additionalDataNeeded,
       status: 'requested',
     };
+  }
+
+  private async assertOrderTerms(order: Order, dto: LoanRequestDto): Promise<void> {
+    const errors: FieldError[] = [];
+    if (dto.amount !== undefined && dto.amount !== order.amountCents) {
+      errors.push({ field: 'amount', message: `amount must equal the order amount (${order.amountCents} cents)` });
+    }
+    const fixed = await this.fixedInstalments(order, dto.instalments);
+    if (fixed !== null && dto.instalments !== fixed) {
+      errors.push({ field: 'instalments', message: `instalments must equal the order's instalments (${fixed}): the merchant fixed them` });
+    }
+    if (errors.length > 0) throw new ValidationFailed(errors);
+  }
+
+  /**
+   * The order's instalments also hold the shopper's earlier choice once a loan request was made, so
+   * only the creation's record says whether the merchant fixed them. An order created before that
+   * record existed keeps its instalments: refusing a change is the safe reading.
+   */
+  private async fixedInstalments(order: Order, asked: number): Promise<number | null> {
+    if (order.instalments === null || order.instalments === asked) return order.instalments;
+    if (order.status === 'created') return order.instalments;
+    const atCreation = await this.orders.instalmentsFixedAtCreation(order.id);
+    return atCreation === undefined ? order.instalments : atCreation;
   }
 }

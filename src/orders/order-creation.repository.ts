@@ -48,7 +48,7 @@ export class OrderCreationRepository {
 
   private async insert(tx: Prisma.TransactionClient, draft: PendingOrderDraft): Promise<Order> {
     const order = await tx.order.create({ data: { ...draft, status: 'pending' } });
-    await tx.orderEvent.create({ data: { orderId: order.id, type: 'order.creation_started', toStatus: 'pending', source: 'api' } });
+    await tx.orderEvent.create({ data: { orderId: order.id, type: 'order.creation_started', toStatus: 'pending', source: 'api', data: fixedTerms(draft) } });
     return order;
   }
 
@@ -56,7 +56,12 @@ export class OrderCreationRepository {
   private async retry(tx: Prisma.TransactionClient, orderId: string, draft: PendingOrderDraft): Promise<Order> {
     const { count } = await tx.order.updateMany({ where: { id: orderId, status: 'failed' }, data: { ...draft, status: 'pending', statusDetail: null } });
     if (count === 0) throw OrderErrors.creationPending(draft.orderReference);
-    await tx.orderEvent.create({ data: { orderId, type: 'order.creation_retried', fromStatus: 'failed', toStatus: 'pending', source: 'api' } });
+    await tx.orderEvent.create({ data: { orderId, type: 'order.creation_retried', fromStatus: 'failed', toStatus: 'pending', source: 'api', data: fixedTerms(draft) } });
     return tx.order.findUniqueOrThrow({ where: { id: orderId } });
   }
+}
+
+/** What the merchant fixed, kept because a loan request later overwrites the order's instalments. */
+function fixedTerms(draft: PendingOrderDraft): Prisma.InputJsonObject {
+  return { instalments: draft.instalments };
 }

@@ -38,7 +38,7 @@ export const LoanRequestDocs = () =>
   applyDecorators(
     ApiOperation({ summary: 'Ask Soisy for a loan offer', description: 'Allowed on a `created` order, or again on a `requested` one. Stores the offer\'s figures.' }),
     ApiCreatedResponse({ type: LoanRequestResultDto }),
-    ApiProblem(400, 'A field is invalid (conditional fields included)', { privacy: invalid('privacy', 'privacy must be true: the shopper has to accept Soisy\'s privacy notice'), vatId: invalid('vatId', 'vatId must be a valid Italian VAT number (partita IVA, 11 digits)') }),
+    ApiProblem(400, 'A field is invalid (conditional fields included), or differs from the order\'s amount or fixed instalments', { amount: invalid('amount', 'amount must equal the order amount (100000 cents)'), privacy: invalid('privacy', 'privacy must be true: the shopper has to accept Soisy\'s privacy notice'), vatId: invalid('vatId', 'vatId must be a valid Italian VAT number (partita IVA, 11 digits)') }),
     ApiProblem(404, 'No order has this token', notFound),
     ApiProblem(409, 'The order is past the loan request, or Soisy already has a request for this person', {
       notAllowed: example(409, 'ORDER.LOAN_REQUEST_NOT_ALLOWED', 'A loan request cannot be made on an order in status "approved".', { orderStatus: 'approved' }),

@@ -44,6 +44,21 @@ export class OrdersRepository {
   }
 
   /**
+   * The instalments the merchant fixed when creating the order (null: none), as its latest creation
+   * event recorded them; undefined for an order created before the events recorded them.
+   */
+  async instalmentsFixedAtCreation(orderId: string): Promise<number | null | undefined> {
+    const event = await this.prisma.orderEvent.findFirst({
+      where: { orderId, type: { in: ['order.creation_started', 'order.creation_retried'] } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      select: { data: true },
+    });
+    const data = event?.data;
+    if (!data || typeof data !== 'object' || Array.isArray(data) || !('instalments' in data)) return undefined;
+    return typeof data.instalments === 'number' ? data.instalments : null;
+  }
+
+  /**
    * Moves an order to a new status and appends its event, atomically. The row is locked first, so
    * two concurrent transitions are serialised and the second sees the first's result: an illegal
    * transition is refused (ORDER.ILLEGAL_TRANSITION), never silently applied.

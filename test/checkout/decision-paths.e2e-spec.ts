@@ -70,7 +70,8 @@ describe('Soisy\'s decision on a loan', () => {
   });
 
   it('lets a loan request be repeated on a requested order, and the new figures replace the old', async () => {
-    const token = await requestedOrder(stack);
+    const token = await createOrder(stack, { instalments: undefined });
+    await request(stack.url).post(`/v1/orders/${token}/loan-request`).send(loanRequestBody({ instalments: 12 })).expect(201);
     const again = await request(stack.url).post(`/v1/orders/${token}/loan-request`).send(loanRequestBody({ instalments: 24 }));
     expect(again.status).toBe(201);
     const order = await request(stack.url).get(`/v1/orders/${token}`);

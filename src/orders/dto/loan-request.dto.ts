@@ -7,12 +7,12 @@ const isFixedTerm = (dto: LoanRequestDto) => dto.jobDescription === 'employee_fi
 const isEntrepreneur = (field: 'vatId' | 'vatCountry') => (dto: LoanRequestDto) => dto.jobDescription === 'entrepreneur' || dto[field] !== undefined;
 
 export class LoanRequestDto {
-  /** Number of monthly instalments; within the configured limits (default 3–60). */
+  /** Number of monthly instalments; within the configured limits (default 3–60). Must equal the order's when the order fixed them. */
   @ApiProperty({ example: 12, type: 'integer' })
   @IsInt()
   instalments!: number;
 
-  /** The amount to finance in integer cents; omitted: the order's amount. Within the configured limits (default 10000–1500000). */
+  /** The order's amount in integer cents, which is what is financed; if given, it must equal it. */
   @ApiProperty({ example: 100000, type: 'integer' })
   @IsOptional()
   @IsInt()
