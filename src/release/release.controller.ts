@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { BackOffice } from '../common/auth/back-office.decorator.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey, REPLAYED_HEADER } from '../common/idempotency/index.js';
 import { BackOfficeOrderDto } from '../orders/back-office/dto/back-office-order.dto.js';
+import { OrderTokenParamsDto } from '../orders/dto/order-token.params.dto.js';
 import { ReleaseOrderDto } from './dto/release-order.dto.js';
 import { ReleaseService } from './release.service.js';
 
@@ -22,7 +23,7 @@ export class ReleaseController {
   @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, description: 'Repeats with the same key and body get the first answer again.' })
   @ApiOkResponse({ type: BackOfficeOrderDto, description: 'Released (by this request or an earlier one).' })
   @ApiAcceptedResponse({ type: BackOfficeOrderDto, description: 'Scheduled for `releaseAt`, or retrying later after Soisy refused this attempt.' })
-  @ApiProblem(400, 'Invalid body, or an amount above the order amount', { amount: example(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field: 'amount', message: 'amount must not exceed the order amount (100000 cents)' }] }) })
+  @ApiProblem(400, 'Invalid token or body, or an amount above the order amount', { amount: example(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field: 'amount', message: 'amount must not exceed the order amount (100000 cents)' }] }) })
   @ApiProblem(404, 'No order has this token', { notFound: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') })
   @ApiProblem(409, 'Not releasable, in progress, released with another amount, or an earlier outcome unknown', {
     notReleasable: example(409, 'RELEASE.NOT_RELEASABLE', 'An order in status "requested" cannot be released: it must be approved (or later) and not cancelled.', { orderStatus: 'requested' }),
@@ -34,7 +35,7 @@ export class ReleaseController {
     unknown: example(502, 'RELEASE.OUTCOME_UNKNOWN', 'Soisy did not answer the match-trigger clearly; it may have been received. It is not repeated automatically: check the order with Soisy.'),
   })
   async release(
-    @Param('token') token: string,
+    @Param() { token }: OrderTokenParamsDto,
     @Body() dto: ReleaseOrderDto,
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -111,6 +111,14 @@ describe('the back office', () => {
       expect(events.map((event) => [event.type, event.toStatus])).toEqual([['sync', 'verified'], ['sync.unchanged', null]]);
     });
 
+    it('refuses a token that cannot be an order token with 400 naming token, never a 500', async () => {
+      for (const token of ['bad%00token', 'a%20b', "o'brien", '%F0%9F%92%B3']) {
+        const res = await backOffice(stack).post(`/v1/orders/${token}/sync`);
+        expect({ token, status: res.status, type: res.headers['content-type'] }).toEqual({ token, status: 400, type: expect.stringMatching(/^application\/problem\+json/) });
+        expect(res.body.errors).toEqual([{ field: 'token', message: expect.any(String) }]);
+      }
+    });
+
     it('answers 404 for an unknown order and 502 when Soisy fails', async () => {
       expect((await backOffice(stack).post('/v1/orders/unknown/sync').expect(404)).body.code).toBe('ORDER.NOT_FOUND');
       const token = await approvedOrder(stack);

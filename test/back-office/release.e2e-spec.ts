@@ -111,6 +111,14 @@ describe('releasing a suspended order', () => {
     expect((await release('no-such-token').expect(404)).body.code).toBe('ORDER.NOT_FOUND');
   });
 
+  it('refuses a token that cannot be an order token with 400 naming token, never a 500', async () => {
+    for (const token of ['bad%00token', 'a%20b', "o'brien", '%F0%9F%92%B3']) {
+      const res = await release(token);
+      expect({ token, status: res.status, type: res.headers['content-type'] }).toEqual({ token, status: 400, type: expect.stringMatching(/^application\/problem\+json/) });
+      expect(res.body.errors).toEqual([{ field: 'token', message: expect.any(String) }]);
+    }
+  });
+
   it('stores a release for later and sends it once, at its time', async () => {
     const token = await approvedOrder(stack);
     const releaseAt = new Date(clock.now().getTime() + HOUR);
