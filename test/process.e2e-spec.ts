@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { createTestDatabase } from './support/database.js';
 import { run, runNode, waitFor200 } from './support/process.js';
+import { freePort } from './support/stack.js';
 
 /** The built service as `npm start` and the container run it (`npm test` builds first). */
 describe('the service process', () => {
+  let port: number;
   it('refuses to start on a bad setting, with one line naming it and a non-zero exit code', async () => {
     const service = runNode('dist/main.js', {
       SOISY_BASE_URL: 'https://api.soisy.it/api',
@@ -22,13 +24,14 @@ describe('the service process', () => {
 
   it('starts on its embedded database with no server, serves docs, and keeps data across a restart', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'soisy-bff-process-'));
-    const env = { PORT: '3917', DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+    port = await freePort();
+    const env = { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' };
     try {
       const first = runNode('dist/main.js', env);
       try {
-        const ready = await waitFor200('http://127.0.0.1:3917/health/ready');
+        const ready = await waitFor200(`http://127.0.0.1:${port}/health/ready`);
         expect((await ready.json()).status).toBe('ok');
-        const doc = await (await waitFor200('http://127.0.0.1:3917/docs-json')).json();
+        const doc = await (await waitFor200(`http://127.0.0.1:${port}/docs-json`)).json();
         await expect(SwaggerParser.validate(doc)).resolves.toBeDefined();
         await expectRequestLogsWithIdAndWithoutSecrets(first.output);
       } finally {
@@ -36,7 +39,7 @@ describe('the service process', () => {
       }
       const second = runNode('dist/main.js', env);
       try {
-        await waitFor200('http://127.0.0.1:3917/health/ready');
+        await waitFor200(`http://127.0.0.1:${port}/health/ready`);
         expect(second.output()).not.toMatch(/Applied migrations/);
       } finally {
         expect([0, 'SIGTERM']).toContain(await second.stop());
@@ -48,7 +51,7 @@ describe('the service process', () => {
 
   /** One JSON line per request, tagged with the caller's request id; no secret or personal data. */
   async function expectRequestLogsWithIdAndWithoutSecrets(output: () => string) {
-    const res = await fetch('http://127.0.0.1:3917/v1/soisy/callbacks/per-order-secret-value', {
+    const res = await fetch(`http://127.0.0.1:${port}/v1/soisy/callbacks/per-order-secret-value`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-42', authorization: 'Bearer admin-key-value' },
       body: JSON.stringify({ orderToken: 'nope', fiscalCode: 'RSSMRA85T10A562S', email: 'mario.rossi@example.it' }),
@@ -65,9 +68,10 @@ describe('the service process', () => {
 
   it('starts through the container entrypoint on a PostgreSQL server, migrating before it serves', async () => {
     const db = await createTestDatabase();
-    const service = run('sh', ['docker-entrypoint.sh'], { DATABASE_URL: db.url, PORT: '3918', LOG_LEVEL: 'warn' });
+    const port = await freePort();
+    const service = run('sh', ['docker-entrypoint.sh'], { DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'warn' });
     try {
-      await waitFor200('http://127.0.0.1:3918/health/ready');
+      await waitFor200(`http://127.0.0.1:${port}/health/ready`);
       expect(service.output()).toMatch(/^Applied migrations: \d+_init/);
       expect([0, 'SIGTERM']).toContain(await service.stop());
     } finally {

@@ -1,4 +1,4 @@
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
 import { applyMigrations, readMigrations } from './migrator.js';
@@ -7,7 +7,7 @@ import { applyMigrations, readMigrations } from './migrator.js';
  * The PostgreSQL the service runs on: DATABASE_URL when set, else the embedded one under DATA_DIR.
  * Opening it applies the committed migrations, so the service never runs on an older schema.
  */
-export class Database implements OnApplicationShutdown {
+export class Database {
   private static readonly logger = new Logger('Database');
 
   private constructor(
@@ -35,7 +35,8 @@ export class Database implements OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops the embedded database; called by PrismaService once its connections are closed. */
+  async close(): Promise<void> {
     await this.embedded?.stop();
   }
 }

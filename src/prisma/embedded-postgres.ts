@@ -22,8 +22,10 @@ export class EmbeddedPostgres {
     // pg looks for `<host>/.s.PGSQL.<port>`; a socket left by a killed process would block listen().
     const socketPath = `${root}/.s.PGSQL.5432`;
     await rm(socketPath, { force: true });
-    // PGlite runs one query at a time; the server queues the pool's connections in front of it.
-    const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 32 });
+    // One connection only: with several, pglite-socket interleaves their protocol messages (one
+    // connection's Execute can run another's prepared statement), so answers get mixed up. Further
+    // connections wait in the server's queue until the first closes.
+    const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
     await server.start();
     const connectionString = `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(root)}`;
     return new EmbeddedPostgres(db, server, connectionString);

@@ -60,7 +60,8 @@ export async function startStack(
   };
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on right now, for a server that must know its own URL before it starts. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
