@@ -1,7 +1,7 @@
 // Regular expressions are written inline in the decorators so the swagger plugin can copy them into the OpenAPI patterns.
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsCodiceFiscale } from '../../common/validation/italian/index.js';
 
 /**
@@ -113,7 +113,9 @@ export class CreateOrderDto {
   @IsBoolean()
   zeroInterestRate?: boolean;
 
+  // Without IsObject a list of customers passes ValidateNested and is then silently dropped.
   @IsOptional()
+  @IsObject({ message: 'customer must be an object (one customer, not a list)' })
   @ValidateNested()
   @Type(() => OrderCustomerDto)
   customer?: OrderCustomerDto;
