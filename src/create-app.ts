@@ -1,11 +1,13 @@
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
-import { LogController } from 'fastify';
+import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppPorts } from './app.module.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
+import { PROBLEM_CONTENT_TYPE } from './common/errors/problem-document.js';
 import { registerRateLimit } from './common/http/rate-limit.js';
+import { registerNulRejection } from './common/http/reject-nul.js';
 import { createRootLogger, requestIdOf } from './common/logging/root-logger.js';
 import { registerRequestLogging } from './common/logging/request-logging.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
@@ -19,9 +21,16 @@ const BODY_LIMIT_BYTES = 64 * 1024;
 /** Builds the whole HTTP application; `main.ts` listens on it, e2e tests drive it with supertest. */
 export async function createApp(config: AppConfig, ports: AppPorts = {}): Promise<NestFastifyApplication> {
   const rootLogger = createRootLogger(config);
+  const problems = new ProblemDetailsFilter();
   const adapter = new FastifyAdapter({
+    // Errors Fastify meets before routing (a malformed URL, an oversized parameter) get the same
+    // problem document as everything else, without echoing the URL.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const problem = problems.toProblem(error);
+      reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    },
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     loggerInstance: rootLogger,
     genReqId: requestIdOf,
     // Request lines come from request-logging.ts, which skips health probes and masks secrets.
@@ -31,7 +40,7 @@ export async function createApp(config: AppConfig, ports: AppPorts = {}): Promis
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(problems);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   await app.register(helmet, {
@@ -48,6 +57,7 @@ export async function createApp(config: AppConfig, ports: AppPorts = {}): Promis
     },
   });
   registerRequestLogging(app);
+  registerNulRejection(app);
   registerHttpMetrics(app);
   await registerRateLimit(app, config.rateLimitPerMinute);
   app.enableCors({ origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false });

@@ -91,6 +91,13 @@ describe('the service on a real PostgreSQL', () => {
     expect(res.text).toContain('process_cpu_seconds_total');
   });
 
+  it('answers a malformed URL with a problem document that does not echo it', async () => {
+    const res = await request(t.server).get('/v1/orders/%E0%A4%A');
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.stringify(res.body)).not.toContain('%E0%A4%A');
+  });
+
   it('sends security headers', async () => {
     const res = await request(t.server).get('/health/live');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -113,5 +120,29 @@ describe('rate limits on the public API', () => {
     expect(limited.headers['retry-after']).toBeDefined();
     expect(limited.body).toMatchObject({ status: 429, detail: expect.stringMatching(/at most 3 per minute/) });
     expect((await request(t.server).get('/health/live')).status).toBe(200);
+  });
+
+  it('does not let a client pick its own address with X-Forwarded-For', async () => {
+    const res = await request(t.server).get('/v1/anything').set('x-forwarded-for', '203.0.113.9');
+    expect(res.status).toBe(429);
+  });
+});
+
+describe('input no database can store', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ['a form field', '/v1/soisy/callbacks/secret', 'application/x-www-form-urlencoded', 'orderToken=%00&eventId=LoanWasApproved', 'orderToken'],
+    ['a nested JSON field', '/v1/orders', 'application/json', JSON.stringify({ amount: 100000, orderReference: 'A', customer: { email: 'a\u0000@b.it' } }), 'customer.email'],
+    ['a path parameter', '/v1/orders/a%00b/loan-request', 'application/json', '{}', 'token'],
+  ])('refuses a NUL character in %s with 400 naming it', async (_what, path, type, body, field) => {
+    const res = await request(t.server).post(path).set('content-type', type).send(body);
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.errors).toEqual([{ field, message: 'must not contain NUL characters' }]);
   });
 });

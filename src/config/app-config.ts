@@ -21,6 +21,11 @@ export abstract class AppConfig {
   /** Requests per minute per client on the storefront routes. */
   abstract readonly rateLimitPerMinute: number;
   abstract readonly scheduler: SchedulerConfig;
+  /**
+   * Which proxies may set X-Forwarded-For (client address for rate limits and logs). Trusting any
+   * would let a client pick its own address and escape its rate limit.
+   */
+  abstract readonly trustProxy: boolean | string[];
 }
 
 export interface SchedulerConfig {

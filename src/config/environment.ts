@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -90,4 +90,8 @@ export class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   RECONCILE_BATCH_SIZE?: number;
+
+  /** false, true, or comma-separated proxy addresses/CIDRs (Fastify's trustProxy). */
+  @IsOptional() @Transform(blankAsUnset) @IsString() @Matches(/^(true|false|[\d.:a-fA-F/,\s]+)$/)
+  TRUST_PROXY?: string;
 }

@@ -58,6 +58,13 @@ describe('loadConfig', () => {
     expect(message).not.toContain('tiny');
   });
 
+  it('trusts no proxy unless told which', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('refuses limits whose minimum exceeds their maximum', () => {
     expect(() => loadConfig({ AMOUNT_MIN_CENTS: '500', AMOUNT_MAX_CENTS: '100' })).toThrow(/AMOUNT_MIN_CENTS/);
   });

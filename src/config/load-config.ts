@@ -55,6 +55,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     limits,
     quotesCacheTtlSeconds: env.QUOTES_CACHE_TTL_SECONDS ?? 60,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? 300,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     scheduler: {
       enabled: env.SCHEDULER_ENABLED ?? true,
       intervalSeconds: env.SCHEDULER_INTERVAL_SECONDS ?? 15,
@@ -66,7 +67,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
+function parseTrustProxy(value: string | undefined): boolean | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return value.split(',').map((address) => address.trim()).filter(Boolean);
+}
+
 const REASONS: Record<string, string> = {
+  matches: 'is not in the accepted format',
   isInt: 'must be a whole number',
   min: 'is below its minimum',
   max: 'is above its maximum',
