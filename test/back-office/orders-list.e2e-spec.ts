@@ -86,6 +86,20 @@ describe('the back office', () => {
       expect(JSON.stringify(res.body)).not.toMatch(/callback|secret|redirect|Mario|Rossi|example\.com/i);
     });
 
+    it('refuses dates out of 1970-9999 or without an offset with 400 naming the field, also inside a forged cursor', async () => {
+      const cursorAt = (t: string) => Buffer.from(JSON.stringify({ t, i: '0b3c4f2e-9d7a-4c1e-8f00-1234567890ab' })).toString('base64url');
+      const cases = [
+        ['from=-271821-04-20T00:00:00Z', 'from'], ['to=-271821-04-20T00:00:00Z', 'to'], ['to=%2B275760-09-13T00:00:00Z', 'to'],
+        ['from=0001-01-01T00:00:00Z', 'from'], ['from=2026-11-01T00:00:00', 'from'], ['to=2026-02-30T00:00:00Z', 'to'],
+        [`cursor=${cursorAt('-271821-04-20T00:00:00.000Z')}`, 'cursor'], [`cursor=${cursorAt('0001-01-01T00:00:00.000Z')}`, 'cursor'],
+      ];
+      for (const [query, field] of cases) {
+        const res = await backOffice(stack).get(`/v1/orders?${query}`);
+        expect({ query, status: res.status, type: res.headers['content-type'] }).toEqual({ query, status: 400, type: expect.stringMatching(/^application\/problem\+json/) });
+        expect(res.body.errors).toEqual([{ field, message: expect.any(String) }]);
+      }
+    });
+
     it('refuses a bad query with 400 naming the field', async () => {
       for (const [query, field] of [['limit=0', 'limit'], ['limit=101', 'limit'], ['status=nope', 'status'], ['from=yesterday', 'from'], ['cursor=abc', 'cursor'], ['extra=1', 'extra']]) {
         const res = await backOffice(stack).get(`/v1/orders?${query}`);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OrderSyncService } from '../../reconciliation/order-sync.service.js';
+import { parseIsoInstant } from '../dto/iso-instant.js';
 import { OrderErrors } from '../orders.errors.js';
 import { OrdersRepository } from '../orders.repository.js';
 import { BackOfficeOrdersRepository } from './back-office-orders.repository.js';
@@ -21,7 +22,7 @@ export class BackOfficeOrdersService {
     const limit = query.limit ?? 20;
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     // One more than asked: its presence says there is a next page without a COUNT.
-    const rows = await this.list.list({ status: query.status, from: query.from, to: query.to, after, limit: limit + 1 });
+    const rows = await this.list.list({ status: query.status, from: parseIsoInstant(query.from), to: parseIsoInstant(query.to), after, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {

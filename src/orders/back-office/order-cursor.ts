@@ -1,4 +1,5 @@
 import { ValidationFailed } from '../../common/errors/app-error.js';
+import { parseIsoInstant } from '../dto/iso-instant.js';
 
 /** Keyset position: the (createdAt, id) of the last order of a page; opaque to callers. */
 export interface OrderCursor {
@@ -16,8 +17,9 @@ export function encodeCursor(cursor: OrderCursor): string {
 export function decodeCursor(raw: string): OrderCursor {
   try {
     const { t, i } = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { t?: unknown; i?: unknown };
-    const createdAt = new Date(String(t));
-    if (typeof t === 'string' && typeof i === 'string' && UUID.test(i) && !Number.isNaN(createdAt.getTime())) {
+    // Only what encodeCursor writes: a date PostgreSQL can compare, not any string Date can parse.
+    const createdAt = parseIsoInstant(t);
+    if (createdAt && typeof i === 'string' && UUID.test(i)) {
       return { createdAt, id: i };
     }
   } catch {

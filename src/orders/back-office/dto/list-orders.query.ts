@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { OrderStatus } from '../../../generated/prisma/enums.js';
+import { IsIsoInstant } from '../../dto/iso-instant.js';
 
 export const LIST_LIMIT_DEFAULT = 20;
 export const LIST_LIMIT_MAX = 100;
@@ -15,19 +16,19 @@ export class ListOrdersQuery {
   status?: OrderStatus;
 
   /**
-   * Orders created at or after this instant (ISO 8601).
+   * Orders created at or after this instant (ISO 8601 date-time with Z or an offset, 1970–9999).
    * @example "2026-11-01T00:00:00Z"
    */
+  @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  from?: Date;
+  @IsIsoInstant()
+  from?: string;
 
-  /** Orders created before this instant (ISO 8601, exclusive). */
+  /** Orders created before this instant (ISO 8601 date-time with Z or an offset, 1970–9999; exclusive). */
+  @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  to?: Date;
+  @IsIsoInstant()
+  to?: string;
 
   /** `nextCursor` of the previous page. */
   @IsOptional()
