@@ -31,6 +31,12 @@ export interface SoisyResponse {
 export class SoisyHttpClient {
   private readonly logger = new Logger('SoisyGateway');
   private readonly agents: SoisyAgents;
+  /**
+   * POSTs never reuse an idle socket: Soisy may close one just as it is reused, and a POST lost
+   * that way looks "dropped", an unknown outcome (a release parked for a human). A fresh
+   * connection makes a failure either "never sent" (safe to retry) or a real unknown.
+   */
+  private readonly postAgents: SoisyAgents;
 
   constructor(
     private readonly http: HttpService,
@@ -38,12 +44,15 @@ export class SoisyHttpClient {
     private readonly retry: RetryPolicy,
   ) {
     this.agents = createSoisyAgents(config.connectTimeoutMs);
+    this.postAgents = createSoisyAgents(config.connectTimeoutMs, { keepAlive: false });
   }
 
   /** Closes idle keep-alive sockets so a shutting-down process is not held open by them. */
   close(): void {
-    this.agents.httpAgent.destroy();
-    this.agents.httpsAgent.destroy();
+    for (const agents of [this.agents, this.postAgents]) {
+      agents.httpAgent.destroy();
+      agents.httpsAgent.destroy();
+    }
   }
 
   async send(request: SoisyRequest): Promise<SoisyResponse> {
@@ -69,6 +78,7 @@ export class SoisyHttpClient {
   }
 
   private async attemptOnce(request: SoisyRequest): Promise<SoisyResponse | { failure: TransportFailure }> {
+    const agents = request.call.method === 'POST' ? this.postAgents : this.agents;
     try {
       const response = await lastValueFrom(
         this.http.request({
@@ -87,8 +97,8 @@ export class SoisyHttpClient {
           validateStatus: () => true,
           // Soisy's API does not redirect; following one could replay a POST or carry the token elsewhere.
           maxRedirects: 0,
-          httpAgent: this.agents.httpAgent,
-          httpsAgent: this.agents.httpsAgent,
+          httpAgent: agents.httpAgent,
+          httpsAgent: agents.httpsAgent,
         }),
       );
       return { status: response.status, data: response.data };

@@ -86,4 +86,14 @@ describe('SoisyGateway on the wire', () => {
     await expect(gatewayAt(soisy.baseUrl).matchTrigger('tok', 12.5)).rejects.toThrow(TypeError);
     expect(soisy.requests).toHaveLength(0);
   });
+
+  it('sends every POST on a fresh connection, so an idle socket closed by Soisy cannot swallow it', async () => {
+    soisy.reply({ status: 204 });
+    const gateway = gatewayAt(soisy.baseUrl);
+    await gateway.matchTrigger('tok-order-1', 120_000);
+    expect(last().headers.connection).toBe('close');
+    soisy.reply({ status: 200, body: QUOTES_REPLY });
+    await gateway.getLoanQuotes({ amountCents: 120_000, instalments: 12 });
+    expect(last().headers.connection).toBe('keep-alive');
+  });
 });
