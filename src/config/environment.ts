@@ -34,10 +34,12 @@ export class Environment {
   @IsOptional() @Transform(blankAsUnset) @IsString() @MinLength(1)
   SOISY_AUTH_TOKEN?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  // Bounded so that one Soisy call, with its retries of unsent requests (3 connects + 1 read),
+  // stays well inside a release claim's 5-minute lease (src/release/release-claim.ts).
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(15000)
   SOISY_CONNECT_TIMEOUT_MS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120000)
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60000)
   SOISY_TIMEOUT_MS?: number;
 
   @IsOptional() @Transform(blankAsUnset) @IsUrl(url)

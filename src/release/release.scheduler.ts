@@ -35,12 +35,17 @@ export class ReleaseScheduler extends IntervalJob {
     const now = this.clock.now();
     const expired = await this.recovery.expireClaims(now);
     const abandoned = await this.recovery.failUnreleasable(now);
-    const due = await this.claims.claimDue(now, BATCH);
+    let attempted = 0;
     let released = 0;
-    for (const claim of due) {
+    // One claim at a time, each just before its call: a claim's lease must cover its own call,
+    // not the calls queued before it (else another instance would take it for a dead one).
+    while (attempted < BATCH) {
+      const [claim] = await this.claims.claimDue(this.clock.now(), 1);
+      if (!claim) break;
+      attempted += 1;
       const settled = await this.attempts.attempt(claim);
       if (settled?.releaseStatus === 'released') released += 1;
     }
-    return { expired, abandoned, attempted: due.length, released };
+    return { expired, abandoned, attempted, released };
   }
 }
