@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { query } from '../support/database.js';
 import { startStack, type Stack } from '../support/stack.js';
-import { footprint, injectFault, orderBody } from './support/checkout.js';
+import { footprint, injectFault, orderBody, waitUntil } from './support/checkout.js';
 
 describe('creating an order with an Idempotency-Key', () => {
   let stack: Stack;
@@ -62,10 +62,12 @@ describe('creating an order with an Idempotency-Key', () => {
   });
 
   it('answers 409 while the first request with the key is still running', async () => {
-    await injectFault(stack, { method: 'POST', path: '/shops/*/orders', fault: { type: 'delay', ms: 600 } });
+    await injectFault(stack, { method: 'POST', path: '/shops/*/orders', fault: { type: 'delay', ms: 1500 } });
     const body = orderBody();
     const first = create('key-running-1', body).then((res) => res);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    // Its create-order call reaching Soisy means its key is stored, and Soisy holds it for 1.5 s.
+    await waitUntil('the first request is waiting on Soisy', async () =>
+      (await stack.soisyCalls()).some((call) => call.path.endsWith('/orders') && (call.body as { orderReference?: unknown } | null)?.orderReference === body.orderReference));
     const second = await create('key-running-1', body);
     expect(second.status).toBe(409);
     expect(second.body.code).toBe('IDEMPOTENCY.IN_PROGRESS');

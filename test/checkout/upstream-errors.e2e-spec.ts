@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { query } from '../support/database.js';
 import { startStack, type Stack } from '../support/stack.js';
-import { approvalBody, createOrder, injectFault, loanRequestBody, orderBody, requestedOrder } from './support/checkout.js';
+import { approvalBody, createOrder, injectFault, loanRequestBody, orderBody, requestedOrder, waitUntil } from './support/checkout.js';
 
 /** SOISY_TIMEOUT_MS is short here so a delayed answer is a timeout without slowing the suite. */
 describe('Soisy failing during checkout', () => {
@@ -71,7 +71,11 @@ describe('Soisy failing during checkout', () => {
     expect(slow.status).toBe(504);
     expect(slow.body.code).toBe('SOISY.TIMEOUT');
     expect((await request(stack.url).get(`/v1/orders/${token}`)).body.status).toBe('requested');
-    await new Promise((resolve) => setTimeout(resolve, 1200)); // let the emulator finish the delayed call's effect
+    // Soisy decides once the delay is over, after our timeout (its log never gets the answer's status: we hung up).
+    await waitUntil('Soisy has decided the timed-out approval', async () => {
+      const requests: Array<{ approval?: { orderToken: string } }> = await (await fetch(`${stack.emulator.url}/__emulator/loan-requests`)).json();
+      return requests.some((loan) => loan.approval?.orderToken === token);
+    });
     const again = await request(stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody());
     expect(again.status).toBe(409);
     // Soisy decided meanwhile: either its callback already moved the order (answered here), or Soisy says so.

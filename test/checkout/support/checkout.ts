@@ -41,6 +41,18 @@ export async function requestedOrder(stack: Stack, amount = 100000, loan: Record
   return token;
 }
 
+/**
+ * Polls `condition` every 20 ms until it holds, for at most 5 s: a test waits for what it can see
+ * (a row, a call in the emulator's log) instead of sleeping and hoping the work is done by then.
+ */
+export async function waitUntil(what: string, condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Waits until the emulator has delivered every callback (an approval fires one to the service). */
 export async function settleCallbacks(stack: Stack): Promise<void> {
   await fetch(`${stack.emulator.url}/__emulator/callbacks/flush`, { method: 'POST' });
