@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/errors/app-error.js';
 import { IdempotencyService, IdempotentRequest, Replayed } from '../common/idempotency/index.js';
+import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import type { Order } from '../generated/prisma/client.js';
 import { SoisyError, SoisyGateway } from '../soisy/index.js';
@@ -27,7 +28,8 @@ const SCOPE = 'POST /v1/orders';
  * - outcome unknown (timeout, 5xx, dropped connection): Soisy may hold an order we have no token
  *   for. The row stays `pending` with an event saying so, the idempotency record is deleted, and
  *   the answer is 502/504 naming the reference. Retrying that reference answers 409
- *   CREATION_PENDING: creating it again could make a second Soisy order for one purchase.
+ *   CREATION_PENDING while the first call could still be running; after LOST_CREATION_AFTER_MS the
+ *   row is reused like a failed one (see there why the first attempt's Soisy order is inert).
  */
 @Injectable()
 export class OrderCreationService {
@@ -38,6 +40,7 @@ export class OrderCreationService {
     private readonly idempotency: IdempotencyService,
     private readonly limits: OrderLimitsCheck,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async create(dto: CreateOrderDto, idempotencyKey?: string): Promise<CreatedOrderDto | Replayed<CreatedOrderDto>> {
@@ -47,7 +50,7 @@ export class OrderCreationService {
     if (replay) return replay;
 
     const callbackSecret = randomBytes(32).toString('base64url');
-    const order = await this.creation.claim(this.draft(dto, callbackSecret), idem && ((tx) => this.idempotency.begin(tx, idem)));
+    const order = await this.creation.claim(this.draft(dto, callbackSecret), this.clock.now(), idem && ((tx) => this.idempotency.begin(tx, idem)));
     let created;
     try {
       created = await this.soisy.createOrder({
