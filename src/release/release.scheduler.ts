@@ -39,12 +39,17 @@ export class ReleaseScheduler extends IntervalJob {
     let released = 0;
     // One claim at a time, each just before its call: a claim's lease must cover its own call,
     // not the calls queued before it (else another instance would take it for a dead one).
+    // Every claim returned is attempted: PostgreSQL may run the `IN (… LIMIT 1 FOR UPDATE SKIP
+    // LOCKED)` subquery more than once and claim several rows, and one left unattempted would sit
+    // in_progress, never called, until its lease expired into `unknown`.
     while (attempted < BATCH) {
-      const [claim] = await this.claims.claimDue(this.clock.now(), 1);
-      if (!claim) break;
-      attempted += 1;
-      const settled = await this.attempts.attempt(claim);
-      if (settled?.releaseStatus === 'released') released += 1;
+      const claims = await this.claims.claimDue(this.clock.now(), 1);
+      if (claims.length === 0) break;
+      for (const claim of claims) {
+        attempted += 1;
+        const settled = await this.attempts.attempt(claim);
+        if (settled?.releaseStatus === 'released') released += 1;
+      }
     }
     return { expired, abandoned, attempted, released };
   }
