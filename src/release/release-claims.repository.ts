@@ -60,16 +60,19 @@ export class ReleaseClaimsRepository {
    */
   async claimDue(now: Date, limit: number): Promise<ReleaseClaim[]> {
     return this.prisma.$transaction(async (tx) => {
+      // A MATERIALIZED CTE picks the rows once: as `id IN (subquery … LIMIT n)` PostgreSQL may
+      // re-run the subquery and claim more than `limit` rows.
       const rows = await tx.$queryRaw<ClaimRow[]>`
-        UPDATE orders SET "releaseStatus" = 'in_progress', "releaseAttempts" = "releaseAttempts" + 1,
-          "releaseNextAttemptAt" = ${lease(now)}, "updatedAt" = ${now}
-        WHERE "releaseStatus" = 'scheduled' AND id IN (
+        WITH due AS MATERIALIZED (
           SELECT id FROM orders
           WHERE "releaseStatus" = 'scheduled' AND "releaseNextAttemptAt" <= ${now}
             AND status::text = ANY(${RELEASABLE_STATUSES}) AND token IS NOT NULL
           ORDER BY "releaseNextAttemptAt" LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
-        RETURNING id, token, "releaseAmountCents" AS "amountCents", "releaseAttempts" AS attempt`;
+        UPDATE orders SET "releaseStatus" = 'in_progress', "releaseAttempts" = "releaseAttempts" + 1,
+          "releaseNextAttemptAt" = ${lease(now)}, "updatedAt" = ${now}
+        FROM due WHERE orders.id = due.id AND orders."releaseStatus" = 'scheduled'
+        RETURNING orders.id, orders.token, orders."releaseAmountCents" AS "amountCents", orders."releaseAttempts" AS attempt`;
       const claims = rows.map((row) => ({ ...row, source: 'scheduler' as const }));
       for (const claim of claims) await this.recordAttempt(tx, claim);
       return claims;
