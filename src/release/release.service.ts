@@ -7,7 +7,7 @@ import { toBackOfficeOrder } from '../orders/back-office/back-office-order.view.
 import { isReleasable } from '../orders/order-lifecycle.js';
 import { OrderErrors } from '../orders/orders.errors.js';
 import { OrdersRepository } from '../orders/orders.repository.js';
-import { parseIsoInstant } from '../orders/dto/iso-instant.js';
+import { parseIsoInstant } from '../common/validation/iso-instant.js';
 import type { ReleaseOrderDto } from './dto/release-order.dto.js';
 import { ReleaseAttemptsService } from './release-attempts.service.js';
 import { ReleaseClaimsRepository } from './release-claims.repository.js';

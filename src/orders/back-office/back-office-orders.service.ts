@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OrderSyncService } from '../../reconciliation/order-sync.service.js';
-import { parseIsoInstant } from '../dto/iso-instant.js';
+import { parseIsoInstant } from '../../common/validation/iso-instant.js';
 import { OrderErrors } from '../orders.errors.js';
 import { OrdersRepository } from '../orders.repository.js';
 import { BackOfficeOrdersRepository } from './back-office-orders.repository.js';

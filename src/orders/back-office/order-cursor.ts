@@ -1,5 +1,5 @@
 import { ValidationFailed } from '../../common/errors/app-error.js';
-import { parseIsoInstant } from '../dto/iso-instant.js';
+import { parseIsoInstant } from '../../common/validation/iso-instant.js';
 
 /** Keyset position: the (createdAt, id) of the last order of a page; opaque to callers. */
 export interface OrderCursor {

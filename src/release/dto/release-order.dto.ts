@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Min, ValidateIf } from 'class-validator';
-import { IsIsoInstant } from '../../orders/dto/iso-instant.js';
+import { IsIsoInstant } from '../../common/validation/iso-instant.js';
 
 /** Starts a suspended order's financing (Soisy match-trigger), now or at a given time. */
 export class ReleaseOrderDto {

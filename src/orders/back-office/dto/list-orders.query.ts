@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { OrderStatus } from '../../../generated/prisma/enums.js';
-import { IsIsoInstant } from '../../dto/iso-instant.js';
+import { IsIsoInstant } from '../../../common/validation/iso-instant.js';
 
 export const LIST_LIMIT_DEFAULT = 20;
 export const LIST_LIMIT_MAX = 100;
