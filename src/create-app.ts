@@ -31,7 +31,7 @@ export async function createApp(config: AppConfig, ports: AppPorts = {}): Promis
     },
     bodyLimit: BODY_LIMIT_BYTES,
     // Above the longest parameter the DTOs accept (order tokens: 128), so they, not Fastify, answer.
-    maxParamLength: 256,
+    routerOptions: { maxParamLength: 256 },
     trustProxy: config.trustProxy,
     loggerInstance: rootLogger,
     genReqId: requestIdOf,

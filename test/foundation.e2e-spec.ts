@@ -98,6 +98,13 @@ describe('the service on a real PostgreSQL', () => {
     expect(JSON.stringify(res.body)).not.toContain('%E0%A4%A');
   });
 
+  it('lets the route, not the router, judge a long path parameter', async () => {
+    expect((await request(t.server).get(`/v1/orders/${'a'.repeat(120)}`)).body.code).toBe('ORDER.NOT_FOUND');
+    const tooLong = await request(t.server).get(`/v1/orders/${'a'.repeat(200)}`);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors).toEqual([expect.objectContaining({ field: 'token' })]);
+  });
+
   it('sends security headers', async () => {
     const res = await request(t.server).get('/health/live');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
