@@ -76,10 +76,7 @@ export async function successfulMatchTriggers(stack: Stack, token: string): Prom
   return (await matchTriggers(stack, token)).filter((call) => call.status !== null && call.status >= 200 && call.status < 300).length;
 }
 
-export async function injectFault(stack: Stack, fault: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${stack.emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
-  if (res.status !== 201) throw new Error(`fault refused: ${res.status} ${await res.text()}`);
-}
+export { injectFault } from '../../checkout/support/checkout.js';
 
 /** The order as the storefront route shows it, with its events. */
 export async function orderOf(stack: Stack, token: string): Promise<{ status: string; events: Array<{ type: string; source: string; fromStatus: string | null; toStatus: string | null }> }> {
