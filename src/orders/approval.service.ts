@@ -5,12 +5,11 @@ import { ApprovalAdditionalData, SoisyGateway } from '../soisy/index.js';
 import { CheckoutSteps } from './checkout-steps.js';
 import type { ApprovalResultDto } from './dto/approval-result.dto.js';
 import { ADDITIONAL_DATA_FIELDS, ApprovalDto } from './dto/approval.dto.js';
-import { canRequestApproval, isDecided } from './order-lifecycle.js';
+import { APPROVED_OR_LATER, canRequestApproval, isDecided } from './order-lifecycle.js';
 import { OrdersRepository } from './orders.repository.js';
 import { OrderErrors } from './orders.errors.js';
 
-/** Where Soisy's callbacks may already have taken the order while the approval call was answering. */
-const APPROVED_OR_LATER: readonly OrderStatus[] = ['approved', 'completed', 'verified', 'disbursed'];
+/** Where Soisy's callbacks may already have taken a refused order while the approval call was answering. */
 const REFUSED_OR_LATER: readonly OrderStatus[] = ['refused', 'cancelled'];
 
 @Injectable()

@@ -1,4 +1,4 @@
-import { canTransition, isFinal, isReleasable, LOCAL_STATUS_OF } from './order-lifecycle.js';
+import { canTransition, isFinal, isReleasable, LOCAL_STATUS_OF, OPEN_STATUSES } from './order-lifecycle.js';
 
 describe('the order lifecycle', () => {
   it('lets an order advance through the checkout', () => {
@@ -31,6 +31,10 @@ describe('the order lifecycle', () => {
       expect(isFinal(from)).toBe(true);
       expect(canTransition(from, 'cancelled')).toBe(false);
     }
+  });
+
+  it('reconciles the statuses Soisy can still move, and not an order without a token yet', () => {
+    expect([...OPEN_STATUSES].sort()).toEqual(['approved', 'completed', 'created', 'requested', 'verified']);
   });
 
   it('releases only approved-or-later orders that are not cancelled', () => {

@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../generated/prisma/enums.js';
+import { OrderStatus as OrderStatusEnum, type OrderStatus } from '../generated/prisma/enums.js';
 import type { SoisyOrderStatus } from '../soisy/soisy.types.js';
 
 /**
@@ -28,10 +28,18 @@ export function isFinal(status: OrderStatus): boolean {
   return NEXT[status].length === 0;
 }
 
+/** Soisy has approved the loan, and nothing has cancelled it since. */
+export const APPROVED_OR_LATER: readonly OrderStatus[] = ['approved', 'completed', 'verified', 'disbursed'];
+
 /** Approved or later, and not cancelled: the order may be released (match-trigger). */
 export function isReleasable(status: OrderStatus): boolean {
-  return ['approved', 'completed', 'verified', 'disbursed'].includes(status);
+  return APPROVED_OR_LATER.includes(status);
 }
+
+/** Statuses Soisy can still move, that reconciliation asks about; `pending` has no token to ask with. */
+export const OPEN_STATUSES: readonly OrderStatus[] = Object.values(OrderStatusEnum).filter(
+  (status) => !isFinal(status) && status !== 'pending',
+);
 
 /**
  * The storefront's checkout steps, stricter than NEXT (which also admits callbacks' forward jumps):

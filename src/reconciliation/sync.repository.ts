@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Order, Prisma } from '../generated/prisma/client.js';
 import type { EventSource } from '../generated/prisma/enums.js';
+import { OPEN_STATUSES } from '../orders/order-lifecycle.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 
 /** Soisy's status as last seen, and anything a sync learnt beside it (e.g. a flagged amount). */
@@ -21,8 +22,6 @@ export interface StaleOrder {
   token: string;
 }
 
-/** Non-final statuses Soisy can still move; `pending` has no token to ask about. */
-const OPEN_STATUSES = ['created', 'requested', 'approved', 'completed', 'verified'];
 
 @Injectable()
 export class SyncRepository {
