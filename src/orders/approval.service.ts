@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailed } from '../common/errors/app-error.js';
+import type { Order } from '../generated/prisma/client.js';
 import type { OrderStatus } from '../generated/prisma/enums.js';
-import { ApprovalAdditionalData, SoisyGateway } from '../soisy/index.js';
+import { ApprovalAdditionalData, ApprovalOutcome, SoisyGateway } from '../soisy/index.js';
 import { CheckoutSteps } from './checkout-steps.js';
 import type { ApprovalResultDto } from './dto/approval-result.dto.js';
 import { ADDITIONAL_DATA_FIELDS, ApprovalDto } from './dto/approval.dto.js';
 import { APPROVED_OR_LATER, canRequestApproval, isDecided } from './order-lifecycle.js';
 import { OrdersRepository } from './orders.repository.js';
 import { OrderErrors } from './orders.errors.js';
+import { approvalAnswer } from './step-answers.js';
+import type { StepClaim } from './step-claim.js';
 
 /** Where Soisy's callbacks may already have taken a refused order while the approval call was answering. */
 const REFUSED_OR_LATER: readonly OrderStatus[] = ['refused', 'cancelled'];
@@ -20,51 +23,87 @@ export class ApprovalService {
     private readonly orders: OrdersRepository,
   ) {}
 
-  /** Soisy decides once per request: a decided order is answered here, without asking Soisy again. */
+  /**
+   * Soisy decides once per request, so one approval call per order reaches Soisy: the order is
+   * claimed first (ORDER.STEP_IN_PROGRESS, 409 with Retry-After, while another request holds it),
+   * and a decided order is answered here, without Soisy: with the stored decision when this body is
+   * the one that got it (a double click), ORDER.ALREADY_DECIDED otherwise.
+   */
   async approve(token: string, dto: ApprovalDto): Promise<ApprovalResultDto> {
+    const fingerprint = this.steps.fingerprint('approval', dto);
     const order = await this.steps.order(token);
-    if (isDecided(order.status)) throw OrderErrors.alreadyDecided(order.status);
+    const known = this.answerWithoutSoisy(order, fingerprint);
+    if (known) return known;
+    const claimed = await this.steps.claim(order, 'approval');
+    if (!claimed) {
+      // Another request got there first: its answer once stored, else why not now.
+      const current = await this.steps.order(token);
+      return this.answerWithoutSoisy(current, fingerprint) ?? this.steps.inProgress(current);
+    }
+    const { claim, order: current } = claimed;
+    let outcome: ApprovalOutcome;
+    try {
+      outcome = await this.requestApproval(current, dto);
+    } catch (error) {
+      throw await this.steps.failed(claim, error);
+    }
+    try {
+      return approvalAnswer(await this.record(current, claim, outcome, fingerprint));
+    } catch (error) {
+      throw await this.steps.failed(claim, error);
+    }
+  }
+
+  /** The stored decision for a repeat of the request that got it; the order's refusal otherwise; undefined: ask Soisy. */
+  private answerWithoutSoisy(order: Order, fingerprint: string): ApprovalResultDto | undefined {
+    this.steps.assertNotInProgress(order);
+    if (isDecided(order.status)) {
+      if (order.approvalFingerprint === fingerprint) return approvalAnswer(order);
+      throw OrderErrors.alreadyDecided(order.status);
+    }
     if (order.status === 'created') throw OrderErrors.loanRequestRequired();
     if (!canRequestApproval(order.status)) throw OrderErrors.approvalNotAllowed(order.status);
+    return undefined;
+  }
+
+  private requestApproval(order: Order, dto: ApprovalDto): Promise<ApprovalOutcome> {
     const additional = order.additionalDataNeeded ? requireAdditional(dto) : undefined;
-    let outcome;
-    try {
-      outcome = await this.soisy.requestApproval(order.fiscalCode ?? '', {
-        orderToken: token,
-        amountCents: order.amountCents,
-        instalments: order.instalments ?? 0,
-        email: dto.email,
-        firstname: dto.firstname,
-        lastname: dto.lastname,
-        mobilePhone: dto.mobilePhone,
-        countryCallingCode: dto.countryCallingCode,
-        address: dto.address,
-        streetNumber: dto.streetNumber,
-        city: dto.city,
-        province: dto.province,
-        postalCode: dto.postalCode,
-        citizenship: dto.citizenship,
-        zeroInterestRate: dto.zeroInterestRate ?? order.zeroInterestRate ?? undefined,
-        additional,
-      });
-    } catch (error) {
-      throw await this.steps.failed(order, 'approval', error);
-    }
+    return this.soisy.requestApproval(order.fiscalCode ?? '', {
+      orderToken: order.token ?? '',
+      amountCents: order.amountCents,
+      instalments: order.instalments ?? 0,
+      email: dto.email,
+      firstname: dto.firstname,
+      lastname: dto.lastname,
+      mobilePhone: dto.mobilePhone,
+      countryCallingCode: dto.countryCallingCode,
+      address: dto.address,
+      streetNumber: dto.streetNumber,
+      city: dto.city,
+      province: dto.province,
+      postalCode: dto.postalCode,
+      citizenship: dto.citizenship,
+      zeroInterestRate: dto.zeroInterestRate ?? order.zeroInterestRate ?? undefined,
+      additional,
+    });
+  }
+
+  /** The decision, the request's fingerprint and the claim's end, in one transaction. */
+  private record(order: Order, claim: StepClaim, outcome: ApprovalOutcome, fingerprint: string): Promise<Order> {
     if (!outcome.approved) {
-      await this.orders.transition(order.id, { to: 'refused', source: 'api', type: 'approval.refused', alreadyAppliedIn: REFUSED_OR_LATER });
-      return { approved: false, status: 'refused' };
+      const refused = { to: 'refused' as const, source: 'api' as const, type: 'approval.refused', patch: { approvalFingerprint: fingerprint }, alreadyAppliedIn: REFUSED_OR_LATER };
+      return this.orders.transition(order.id, refused, this.steps.settle(claim));
     }
     const { redirectUrl, netAmountCents, paymentDayOfMonth } = outcome;
-    const patch = { redirectUrl, netAmountCents, paymentDayOfMonth };
-    await this.orders.transition(order.id, {
-      to: 'approved',
-      source: 'api',
+    const approved = {
+      to: 'approved' as const,
+      source: 'api' as const,
       type: 'approval.approved',
-      patch,
+      patch: { redirectUrl, netAmountCents, paymentDayOfMonth, approvalFingerprint: fingerprint },
       data: { netAmountCents, paymentDayOfMonth },
       alreadyAppliedIn: APPROVED_OR_LATER,
-    });
-    return { approved: true, status: 'approved', redirectUrl, netAmount: netAmountCents, paymentDayOfMonth };
+    };
+    return this.orders.transition(order.id, approved, this.steps.settle(claim));
   }
 }
 
@@ -79,4 +118,3 @@ function requireAdditional(dto: ApprovalDto): ApprovalAdditionalData {
   const { residence, residenceStartDate, educationalQualification, children, salaryType, salary } = dto as Required<ApprovalDto>;
   return { residence, residenceStartDate, educationalQualification, children, salaryType, salary };
 }
-

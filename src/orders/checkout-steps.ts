@@ -1,14 +1,26 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import { requestFingerprint } from '../common/idempotency/index.js';
 import type { Order } from '../generated/prisma/client.js';
+import type { CheckoutStep } from '../generated/prisma/enums.js';
 import { SoisyError } from '../soisy/index.js';
-import { OrdersRepository } from './orders.repository.js';
+import { OrdersRepository, type AlsoInTransaction } from './orders.repository.js';
 import { OrderErrors } from './orders.errors.js';
 import { GATEWAY_FIELD_NAMES, withFieldNames } from './soisy-field-names.js';
+import type { StepClaim } from './step-claim.js';
+import { StepClaimsRepository } from './step-claims.repository.js';
 
-/** What the loan-request and approval steps share: finding the order, and reading Soisy's failures. */
+/**
+ * What the loan-request and approval steps share: finding the order, the claim that lets one
+ * request at a time call Soisy for it (across replicas), and reading Soisy's failures.
+ */
 @Injectable()
 export class CheckoutSteps {
-  constructor(private readonly orders: OrdersRepository) {}
+  constructor(
+    private readonly orders: OrdersRepository,
+    private readonly claims: StepClaimsRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async order(token: string): Promise<Order> {
     const order = await this.orders.findByToken(token);
@@ -16,13 +28,55 @@ export class CheckoutSteps {
     return order;
   }
 
+  /** SHA-256 of the step and its canonical body: what "the same request again" means for a replay. */
+  fingerprint(step: CheckoutStep, body: object): string {
+    return requestFingerprint({ method: 'POST', route: step, body });
+  }
+
+  /** 409 ORDER.STEP_IN_PROGRESS (with Retry-After) when a live claim holds the order. */
+  assertNotInProgress(order: Order): void {
+    const live = order.stepClaim !== null && order.stepClaimExpiresAt !== null && order.stepClaimExpiresAt > this.clock.now();
+    if (live) this.inProgress(order);
+  }
+
   /**
-   * A failed Soisy call changes no status, so the same step can be tried again. When Soisy may have
-   * acted on it anyway, an event says so: the history then explains a later "already done" from Soisy.
+   * A claim lost with nothing stored to answer: the holder is still calling Soisy, or has just
+   * failed and freed the order. Either way a retry in a moment gets a real answer.
    */
-  async failed(order: Order, step: string, error: unknown): Promise<unknown> {
+  inProgress(order: Order): never {
+    throw OrderErrors.stepInProgress(order.stepClaim);
+  }
+
+  /**
+   * Claims the order for `step` and answers it as it is now (another request may have changed it
+   * since it was read); undefined when another request holds it or its status no longer allows the
+   * step. The claim is committed before Soisy is called and must end in `settle` or `failed`.
+   */
+  async claim(order: Order, step: CheckoutStep): Promise<{ claim: StepClaim; order: Order } | undefined> {
+    const claim = await this.claims.claim(order.id, step, this.clock.now());
+    if (!claim) return undefined;
+    try {
+      return { claim, order: await this.orders.findByIdOrThrow(order.id) };
+    } catch (error) {
+      throw await this.failed(claim, error);
+    }
+  }
+
+  /** Frees the claim in the transaction that stores the step's outcome. */
+  settle(claim: StepClaim): AlsoInTransaction {
+    return (tx) => this.claims.release(claim, tx);
+  }
+
+  /**
+   * A failed step changes no status and frees the claim, so the same step can be tried again. When
+   * Soisy may have acted on it anyway, an event says so, in the same transaction: the history then
+   * explains a later "already done" from Soisy.
+   */
+  async failed(claim: StepClaim, error: unknown): Promise<unknown> {
     if (error instanceof SoisyError && error.outcomeUnknown) {
-      await this.orders.recordEvent(order.id, 'api', `${step}.outcome_unknown`, { code: error.code });
+      await this.orders.recordEvent(claim.orderId, 'api', `${claim.step}.outcome_unknown`, { code: error.code }, this.settle(claim));
+    } else {
+      await this.claims.release(claim);
     }
     return withFieldNames(error, GATEWAY_FIELD_NAMES);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailed, type FieldError } from '../common/errors/app-error.js';
 import type { Order } from '../generated/prisma/client.js';
-import { SoisyGateway } from '../soisy/index.js';
+import { LoanRequestFigures, SoisyGateway } from '../soisy/index.js';
 import { CheckoutSteps } from './checkout-steps.js';
 import type { LoanRequestResultDto } from './dto/loan-request-result.dto.js';
 import type { LoanRequestDto } from './dto/loan-request.dto.js';
@@ -9,6 +9,8 @@ import { canRequestLoan } from './order-lifecycle.js';
 import { OrderLimitsCheck } from './order-limits.js';
 import { OrdersRepository } from './orders.repository.js';
 import { OrderErrors } from './orders.errors.js';
+import { loanRequestAnswer } from './step-answers.js';
+import type { StepClaim } from './step-claim.js';
 
 @Injectable()
 export class LoanRequestService {
@@ -22,19 +24,30 @@ export class LoanRequestService {
   /**
    * Soisy's offer for this shopper, for the order's amount: the token is the shopper's, and must not
    * change what the merchant charges. The term becomes the order's (the approval asks for it) unless
-   * the merchant fixed it; the fiscal code is kept for the approval.
+   * the merchant fixed it; the fiscal code is kept for the approval. One loan request per order
+   * reaches Soisy at a time: the order is claimed first (ORDER.STEP_IN_PROGRESS, 409 with
+   * Retry-After, while another request holds it), and a repeat of the request whose offer is stored
+   * (a double click) is answered with it, without Soisy.
    */
   async request(token: string, dto: LoanRequestDto): Promise<LoanRequestResultDto> {
     this.limits.assert(dto);
+    const fingerprint = this.steps.fingerprint('loan_request', dto);
     const order = await this.steps.order(token);
-    if (!canRequestLoan(order.status)) throw OrderErrors.loanRequestNotAllowed(order.status);
+    const known = this.answerWithoutSoisy(order, fingerprint);
+    if (known) return known;
     await this.assertOrderTerms(order, dto);
-    const amountCents = order.amountCents;
+    const claimed = await this.steps.claim(order, 'loan_request');
+    if (!claimed) {
+      // Another request got there first: its answer once stored, else why not now.
+      const current = await this.steps.order(token);
+      return this.answerWithoutSoisy(current, fingerprint) ?? this.steps.inProgress(current);
+    }
+    const { claim, order: current } = claimed;
     const fiscalCode = dto.fiscalCode.toUpperCase();
-    let figures;
+    let figures: LoanRequestFigures;
     try {
       figures = await this.soisy.createLoanRequest({
-        amountCents,
+        amountCents: current.amountCents,
         instalments: dto.instalments,
         privacy: dto.privacy,
         marketing: dto.marketing,
@@ -43,11 +56,28 @@ export class LoanRequestService {
         actualJobEndingDate: dto.actualJobEndingDate,
         vatId: dto.vatId,
         vatCountry: dto.vatCountry,
-        zeroInterestRate: dto.zeroInterestRate ?? order.zeroInterestRate ?? undefined,
+        zeroInterestRate: dto.zeroInterestRate ?? current.zeroInterestRate ?? undefined,
       });
     } catch (error) {
-      throw await this.steps.failed(order, 'loan_request', error);
+      throw await this.steps.failed(claim, error);
     }
+    try {
+      return loanRequestAnswer(await this.record(current, claim, dto, figures, fiscalCode, fingerprint));
+    } catch (error) {
+      throw await this.steps.failed(claim, error);
+    }
+  }
+
+  /** The stored offer for a repeat of the request that got it; the order's refusal otherwise; undefined: ask Soisy. */
+  private answerWithoutSoisy(order: Order, fingerprint: string): LoanRequestResultDto | undefined {
+    this.steps.assertNotInProgress(order);
+    if (order.loanFingerprint === fingerprint) return loanRequestAnswer(order);
+    if (!canRequestLoan(order.status)) throw OrderErrors.loanRequestNotAllowed(order.status);
+    return undefined;
+  }
+
+  /** The offer, the request's fingerprint and the claim's end, in one transaction. */
+  private record(order: Order, claim: StepClaim, dto: LoanRequestDto, figures: LoanRequestFigures, fiscalCode: string, fingerprint: string): Promise<Order> {
     const stored = {
       instalments: dto.instalments,
       apr: figures.apr,
@@ -56,15 +86,14 @@ export class LoanRequestService {
       zeroInterestRate: figures.zeroInterestRate,
       additionalDataNeeded: figures.additionalDataNeeded,
     };
-    await this.orders.transition(order.id, { to: 'requested', source: 'api', type: 'loan_request.created', patch: { ...stored, fiscalCode }, data: { amountCents, ...stored } });
-    return {
-      apr: figures.apr,
-      instalmentAmount: figures.instalmentAmountCents,
-      totalRepayment: figures.totalRepaymentCents,
-      zeroInterestRate: figures.zeroInterestRate,
-      additionalDataNeeded: figures.additionalDataNeeded,
-      status: 'requested',
+    const transition = {
+      to: 'requested' as const,
+      source: 'api' as const,
+      type: 'loan_request.created',
+      patch: { ...stored, fiscalCode, loanFingerprint: fingerprint },
+      data: { amountCents: order.amountCents, ...stored },
     };
+    return this.orders.transition(order.id, transition, this.steps.settle(claim));
   }
 
   private async assertOrderTerms(order: Order, dto: LoanRequestDto): Promise<void> {

@@ -16,6 +16,13 @@ const upstream = {
   credentials: example(502, 'SOISY.UPSTREAM_AUTH', 'Soisy refused this service\'s credentials; the operators have been alerted.'),
 };
 const timeout = { timeout: example(504, 'SOISY.TIMEOUT', 'Soisy did not answer in time.') };
+/** Another request, on this instance or another, is calling Soisy for the order: the caller retries after Retry-After. */
+const stepInProgress = {
+  stepInProgress: example(409, 'ORDER.STEP_IN_PROGRESS', 'An approval for this order is being sent to Soisy right now; retry in a moment to get its answer.', { step: 'approval' }),
+};
+const retryAfter = {
+  'Retry-After': { description: 'With ORDER.STEP_IN_PROGRESS: seconds to wait before repeating the request', schema: { type: 'integer' as const, example: 2 } },
+};
 const Upstream = () => applyDecorators(ApiProblem(502, 'Soisy failed, refused our credentials or dropped the connection', upstream), ApiProblem(504, 'Soisy did not answer in time', timeout));
 
 export const CreateOrderDocs = () =>
@@ -36,28 +43,36 @@ export const CreateOrderDocs = () =>
 
 export const LoanRequestDocs = () =>
   applyDecorators(
-    ApiOperation({ summary: 'Ask Soisy for a loan offer', description: 'Allowed on a `created` order, or again on a `requested` one. Stores the offer\'s figures.' }),
-    ApiCreatedResponse({ type: LoanRequestResultDto }),
+    ApiOperation({
+      summary: 'Ask Soisy for a loan offer',
+      description: 'Allowed on a `created` order, or again on a `requested` one. Stores the offer\'s figures. One loan request per order reaches Soisy at a time: while one is running, another answers 409 `ORDER.STEP_IN_PROGRESS` with `Retry-After`; the same body again once its offer is stored (a double click) is answered with that offer, without calling Soisy again. `status` is the order\'s status as stored.',
+    }),
+    ApiCreatedResponse({ type: LoanRequestResultDto, description: 'Soisy\'s offer (or the stored one, for a repeat of the request that got it)' }),
     ApiProblem(400, 'A field is invalid (conditional fields included), or differs from the order\'s amount or fixed instalments', { amount: invalid('amount', 'amount must equal the order amount (100000 cents)'), privacy: invalid('privacy', 'privacy must be true: the shopper has to accept Soisy\'s privacy notice'), vatId: invalid('vatId', 'vatId must be a valid Italian VAT number (partita IVA, 11 digits)') }),
     ApiProblem(404, 'No order has this token', notFound),
-    ApiProblem(409, 'The order is past the loan request, or Soisy already has a request for this person', {
+    ApiProblem(409, 'The order is past the loan request, another loan request or approval for it is running, or Soisy already has a request for this person', {
+      stepInProgress: example(409, 'ORDER.STEP_IN_PROGRESS', 'A loan request for this order is being sent to Soisy right now; retry in a moment to get its answer.', { step: 'loan_request' }),
       notAllowed: example(409, 'ORDER.LOAN_REQUEST_NOT_ALLOWED', 'A loan request cannot be made on an order in status "approved".', { orderStatus: 'approved' }),
       soisyConflict: example(409, 'SOISY.CONFLICT', 'Esiste già una richiesta per questo codice fiscale'),
-    }),
+    }, retryAfter),
     ApiProblem(422, 'Soisy refused the request', { refused: example(422, 'SOISY.REJECTED', 'This sales point cannot apply for a loan') }),
     Upstream(),
   );
 
 export const ApprovalDocs = () =>
   applyDecorators(
-    ApiOperation({ summary: 'Ask Soisy to decide', description: 'Only after a loan request, and once: a refusal is a 200 answer (`approved: false`), a decided order answers 409 without calling Soisy. After an approval, send the shopper to `redirectUrl`.' }),
-    ApiOkResponse({ type: ApprovalResultDto, description: 'Approved or refused' }),
+    ApiOperation({
+      summary: 'Ask Soisy to decide',
+      description: 'Only after a loan request, and once: a refusal is a 200 answer (`approved: false`). One approval per order reaches Soisy: while one is running, another answers 409 `ORDER.STEP_IN_PROGRESS` with `Retry-After`; once decided, the same body again (a double click) is answered with the stored decision, any other with 409 `ORDER.ALREADY_DECIDED`, without calling Soisy. `status` is the order\'s status as stored (e.g. `completed` when Soisy\'s callbacks moved it on first). After an approval, send the shopper to `redirectUrl`.',
+    }),
+    ApiOkResponse({ type: ApprovalResultDto, description: 'Approved or refused (or the stored decision, for a repeat of the request that got it)' }),
     ApiProblem(400, 'A field is invalid, or additional data Soisy asked for is missing', { missing: invalid('residence', 'residence is required: Soisy asked for additional data at the loan request'), province: invalid('province', 'province must be two upper-case letters (e.g. MI)') }),
     ApiProblem(404, 'No order has this token', notFound),
-    ApiProblem(409, 'Already decided, or no loan request yet', {
+    ApiProblem(409, 'Another approval or loan request for this order is running, already decided, or no loan request yet', {
+      ...stepInProgress,
       decided: example(409, 'ORDER.ALREADY_DECIDED', 'Soisy has already decided on this order (status "approved"); an approval cannot be repeated.', { orderStatus: 'approved' }),
       noLoanRequest: example(409, 'ORDER.LOAN_REQUEST_REQUIRED', 'This order has no loan request yet: make one before asking for approval.', { orderStatus: 'created' }),
-    }),
+    }, retryAfter),
     ApiProblem(422, 'Soisy refused to evaluate', { refused: example(422, 'SOISY.REJECTED', 'User not found') }),
     Upstream(),
   );

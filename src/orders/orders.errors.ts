@@ -1,5 +1,8 @@
 import { AppError } from '../common/errors/app-error.js';
-import type { OrderStatus } from '../generated/prisma/enums.js';
+import type { CheckoutStep, OrderStatus } from '../generated/prisma/enums.js';
+import { STEP_RETRY_AFTER_SECONDS } from './step-claim.js';
+
+const STEP_NAMES: Record<CheckoutStep, string> = { loan_request: 'A loan request', approval: 'An approval' };
 
 /** Stable error codes of the orders capability; the HTTP edge turns their kind into a status. */
 export const OrderErrors = {
@@ -33,6 +36,16 @@ export const OrderErrors = {
     new AppError('conflict', 'ORDER.ALREADY_DECIDED', `Soisy has already decided on this order (status "${orderStatus}"); an approval cannot be repeated.`, {
       orderStatus,
     }),
+  /** Another request (here or on another instance) is calling Soisy for this order right now. */
+  stepInProgress: (step: CheckoutStep | null) =>
+    new AppError(
+      'conflict',
+      'ORDER.STEP_IN_PROGRESS',
+      `${step ? STEP_NAMES[step] : 'A checkout step'} for this order is being sent to Soisy right now; retry in a moment to get its answer.`,
+      step ? { step } : {},
+      [],
+      { 'retry-after': String(STEP_RETRY_AFTER_SECONDS) },
+    ),
   approvalNotAllowed: (orderStatus: OrderStatus) =>
     new AppError('conflict', 'ORDER.APPROVAL_NOT_ALLOWED', `An approval cannot be asked for an order in status "${orderStatus}".`, {
       orderStatus,

@@ -10,6 +10,7 @@ import { OrderLimitsCheck } from './order-limits.js';
 import { OrderViewService } from './order-view.service.js';
 import { OrdersController } from './orders.controller.js';
 import { OrdersRepository } from './orders.repository.js';
+import { StepClaimsRepository } from './step-claims.repository.js';
 
 /** The storefront's checkout routes. Exports the repository and limits for the back office. */
 @Module({
@@ -19,6 +20,7 @@ import { OrdersRepository } from './orders.repository.js';
     OrdersRepository,
     OrderCreationRepository,
     OrderLimitsCheck,
+    StepClaimsRepository,
     CheckoutSteps,
     OrderCreationService,
     LoanRequestService,

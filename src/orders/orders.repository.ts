@@ -35,6 +35,13 @@ export class OrdersRepository {
     return this.prisma.order.findUnique({ where: { token } });
   }
 
+  /** The order as it is now; ORDER.NOT_FOUND when it is gone. */
+  async findByIdOrThrow(id: string): Promise<Order> {
+    const order = await this.prisma.order.findUnique({ where: { id } });
+    if (!order) throw OrderErrors.notFound();
+    return order;
+  }
+
   /** The order with its history, oldest event first. */
   findByTokenWithEvents(token: string): Promise<OrderWithEvents | null> {
     return this.prisma.order.findUnique({

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { startStack, type Stack } from '../support/stack.js';
-import { approvalBody, injectFault, requestedOrder, settleCallbacks } from './support/checkout.js';
+import { approvalBody, injectFault, requestedOrder, settleCallbacks, waitUntil } from './support/checkout.js';
 
 /**
  * Soisy fires `LoanWasApproved` while its approval answer is still on the way. Here the emulator
@@ -9,7 +9,7 @@ import { approvalBody, injectFault, requestedOrder, settleCallbacks } from './su
 describe('an approval whose callback arrives before its answer', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ SOISY_TIMEOUT_MS: '5000' });
+    stack = await startStack({ SOISY_TIMEOUT_MS: '10000' });
   });
   afterAll(() => stack.close());
 
@@ -36,4 +36,44 @@ describe('an approval whose callback arrives before its answer', () => {
     const approval = order.events.find((event: { type: string }) => event.type === 'approval.approved');
     expect(approval).toMatchObject({ fromStatus: 'approved', toStatus: 'approved', source: 'api' });
   });
+
+  it('answers the order\'s stored status when Soisy\'s callbacks completed the order before the answer', async () => {
+    const token = await requestedOrder(stack);
+    await injectFault(stack, {
+      method: 'POST',
+      path: '/shops/partnershop/requests/*',
+      fault: { type: 'delay', ms: 4000 },
+      afterProcessing: true,
+    });
+    const answer = request(stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody()).then((res) => res);
+
+    // While Soisy's answer is held back, the shopper signs in Soisy's funnel: callbacks complete the order.
+    await waitUntil('Soisy has approved', async () => (await emulatorOrder(token)).status === 'request_accepted');
+    await fetch(`${stack.emulator.url}/__emulator/orders/${token}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ eventId: 'RequestCompleted' }),
+    });
+    await waitUntil('the callbacks completed the order', async () => (await orderOf(token)).status === 'completed');
+    expect((await soisyApprovalCalls()).at(-1)?.status).toBeNull();
+
+    const res = await answer;
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ approved: true, status: 'completed', redirectUrl: expect.any(String), netAmount: 98000 });
+    const order = await orderOf(token);
+    expect(order).toMatchObject({ status: res.body.status, redirectUrl: res.body.redirectUrl, netAmount: res.body.netAmount });
+    expect(order.events.find((event: { type: string }) => event.type === 'approval.approved')).toMatchObject({ fromStatus: 'completed', toStatus: 'completed' });
+  });
+
+  async function emulatorOrder(token: string): Promise<{ status: string }> {
+    return (await fetch(`${stack.emulator.url}/__emulator/orders/${token}`)).json();
+  }
+
+  async function orderOf(token: string) {
+    return (await request(stack.url).get(`/v1/orders/${token}`).expect(200)).body;
+  }
+
+  async function soisyApprovalCalls() {
+    return (await stack.soisyCalls()).filter((call) => call.method === 'POST' && /^\/shops\/partnershop\/requests\/[^/]+$/.test(call.path));
+  }
 });

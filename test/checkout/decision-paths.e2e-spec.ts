@@ -19,14 +19,17 @@ describe('Soisy\'s decision on a loan', () => {
     expect(order.body.events).toContainEqual(expect.objectContaining({ type: 'approval.refused', fromStatus: 'requested', toStatus: 'refused', source: 'api' }));
   });
 
-  it('refuses a second approval with 409 without calling Soisy', async () => {
+  it('never calls Soisy for a second approval: other details get 409, the same ones the stored decision', async () => {
     const token = await requestedOrder(stack);
-    await request(stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody()).expect(200);
+    const first = await request(stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody()).expect(200);
     await settleCallbacks(stack); // the approval's callback may still be on its way
     const before = await footprint(stack, true);
+    const other = await request(stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody({ email: 'someone.else@example.com' }));
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({ code: 'ORDER.ALREADY_DECIDED', orderStatus: 'approved' });
     const again = await request(stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody());
-    expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ code: 'ORDER.ALREADY_DECIDED', orderStatus: 'approved' });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
     expect(await footprint(stack, true)).toEqual(before);
   });
 

@@ -25,6 +25,8 @@ export class AppError extends Error {
     /** Extra members for the problem document (never secrets or personal data). */
     readonly extensions: Record<string, unknown> = {},
     readonly fieldErrors: readonly FieldError[] = [],
+    /** Response headers the answer needs, e.g. `Retry-After` on a 409 that will clear by itself. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(`${code}: ${detail}`);
   }

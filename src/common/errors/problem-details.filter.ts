@@ -27,6 +27,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500 && !(exception instanceof AppError)) {
       this.logger.error({ err: exception, path: request?.routeOptions?.url }, 'Unhandled error');
     }
+    if (exception instanceof AppError) reply.headers(exception.headers);
     reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 

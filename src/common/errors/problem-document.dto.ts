@@ -46,13 +46,20 @@ export interface ProblemExamples {
   [name: string]: ReturnType<typeof problemExample>;
 }
 
-/** Documents one error status of a route as a problem document, with named examples. */
-export function ApiProblem(status: number, description: string, examples: ProblemExamples): MethodDecorator & ClassDecorator {
+/** A response header an error may carry, e.g. `Retry-After`. */
+export interface ProblemHeader {
+  description: string;
+  schema: { type: 'integer' | 'string'; example?: unknown };
+}
+
+/** Documents one error status of a route as a problem document, with named examples (and headers some of them carry). */
+export function ApiProblem(status: number, description: string, examples: ProblemExamples, headers?: Record<string, ProblemHeader>): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiExtraModels(ProblemDocumentDto, FieldErrorDto),
     ApiResponse({
       status,
       description,
+      ...(headers ? { headers } : {}),
       content: {
         [PROBLEM_CONTENT_TYPE]: {
           schema: { $ref: getSchemaPath(ProblemDocumentDto) },

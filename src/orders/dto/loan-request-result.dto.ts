@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { OrderStatus } from '../../generated/prisma/enums.js';
 
 /** Soisy's offer for the loan request, as stored with the order. */
 export class LoanRequestResultDto {
@@ -21,6 +22,7 @@ export class LoanRequestResultDto {
   @ApiProperty({ example: false })
   additionalDataNeeded!: boolean;
 
-  @ApiProperty({ example: 'requested' })
-  status!: 'requested';
+  /** The order's status as stored: `requested` after a loan request (a later one if it was replayed after the order moved on). */
+  @ApiProperty({ example: 'requested', enum: OrderStatus })
+  status!: OrderStatus;
 }

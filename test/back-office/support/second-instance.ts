@@ -10,8 +10,8 @@ export interface Instance {
   close(): Promise<void>;
 }
 
-/** Another replica of the service: same database, same Soisy (emulator), same clock, its own port. */
-export async function startSecondInstance(stack: Stack, clock: FakeClock): Promise<Instance> {
+/** Another replica of the service: same database, same Soisy (emulator), same clock, its own port; `env` overrides its settings. */
+export async function startSecondInstance(stack: Stack, clock: FakeClock, env: Record<string, string> = {}): Promise<Instance> {
   const config = loadConfig({
     ...BACK_OFFICE_ENV,
     LOG_LEVEL: 'silent',
@@ -21,6 +21,7 @@ export async function startSecondInstance(stack: Stack, clock: FakeClock): Promi
     SOISY_AUTH_TOKEN: 'partnerkey',
     SOISY_TIMEOUT_MS: '2000',
     ADMIN_API_KEYS: ADMIN_KEY,
+    ...env,
   });
   const app = await createApp(config, { clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
