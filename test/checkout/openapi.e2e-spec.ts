@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('the checkout in the OpenAPI document', () => {
   let t: TestApp;
-  let doc: { paths: Record<string, Record<string, { tags: string[]; responses: Record<string, { content?: Record<string, unknown> }> }>>; components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>>; required?: string[] }> } };
+  let doc: { paths: Record<string, Record<string, { tags: string[]; responses: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }> }>>; components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>>; required?: string[] }> } };
   beforeAll(async () => {
     t = await startTestApp();
     doc = (await request(t.server).get('/docs-json')).body;
@@ -38,5 +38,14 @@ describe('the checkout in the OpenAPI document', () => {
     expect(loanRequest.properties.fiscalCode.example).toBe('RSSMRA85T10A562S');
     expect(doc.components.schemas.OrderCustomerDto.properties.province.pattern).toBeDefined();
     expect(doc.components.schemas.CreateOrderDto.properties.amount.type).toBe('integer');
+  });
+
+  it('documents the 409 a loan request or approval gets while another one for the order is running, with Retry-After', () => {
+    for (const step of ['loan-request', 'approval']) {
+      const conflict = doc.paths[`/v1/orders/{token}/${step}`].post.responses['409'];
+      const examples = (conflict.content?.['application/problem+json'] as { examples: Record<string, { value: { code: string } }> }).examples;
+      expect(Object.values(examples).map((example) => example.value.code)).toContain('ORDER.STEP_IN_PROGRESS');
+      expect(conflict.headers).toHaveProperty('Retry-After');
+    }
   });
 });
