@@ -80,14 +80,15 @@ export class OrderCustomerDto {
   city?: string;
 
   /** An Italian province's sigla, e.g. MI (any case); one of the 107 current ones, SU included. */
-  @ApiProperty({ example: 'MI' })
+  // The OpenAPI pattern is what a request may carry; the validator checks the normalised value.
+  @ApiProperty({ example: 'MI', pattern: '^\\s*[A-Za-z]{2}\\s*$' })
   @Normalise(normaliseProvince)
   @IsOptional()
   @IsItalianProvince()
   province?: string;
 
   /** CAP: five digits (spaces around removed). */
-  @ApiProperty({ example: '20121' })
+  @ApiProperty({ example: '20121', pattern: '^\\s*\\d{5}\\s*$' })
   @Trim()
   @IsOptional()
   @Matches(/^\d{5}$/, { message: 'postalCode must be five digits' })

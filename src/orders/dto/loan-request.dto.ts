@@ -54,7 +54,8 @@ export class LoanRequestDto {
   vatId?: string;
 
   /** Country of the VAT number, two letters (any case: `it` becomes `IT`); required for `entrepreneur`. */
-  @ApiProperty({ example: 'IT' })
+  // The OpenAPI pattern is what a request may carry; the validator checks the normalised value.
+  @ApiProperty({ example: 'IT', pattern: '^\\s*[A-Za-z]{2}\\s*$' })
   @UpperCase()
   @ValidateIf(isEntrepreneur('vatCountry'))
   @Matches(/^[A-Z]{2}$/, { message: 'vatCountry must be two upper-case letters (e.g. IT)' })
