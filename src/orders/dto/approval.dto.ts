@@ -76,8 +76,8 @@ export class ApprovalDto {
   @MaxLength(100)
   city!: string;
 
-  /** An Italian province's sigla, e.g. MI (any case: `mi` becomes `MI`); one of the 107 current ones, SU included. */
   // The OpenAPI pattern is what a request may carry; the validator checks the normalised value.
+  /** An Italian province's sigla, e.g. MI (any case: `mi` becomes `MI`); one of the 107 current ones, SU included. */
   @ApiProperty({ example: 'MI', pattern: '^\\s*[A-Za-z]{2}\\s*$' })
   @Normalise(normaliseProvince)
   @IsItalianProvince()

@@ -79,8 +79,8 @@ export class OrderCustomerDto {
   @MaxLength(100)
   city?: string;
 
-  /** An Italian province's sigla, e.g. MI (any case); one of the 107 current ones, SU included. */
   // The OpenAPI pattern is what a request may carry; the validator checks the normalised value.
+  /** An Italian province's sigla, e.g. MI (any case); one of the 107 current ones, SU included. */
   @ApiProperty({ example: 'MI', pattern: '^\\s*[A-Za-z]{2}\\s*$' })
   @Normalise(normaliseProvince)
   @IsOptional()

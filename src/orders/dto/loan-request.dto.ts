@@ -53,8 +53,8 @@ export class LoanRequestDto {
   @IsPartitaIva()
   vatId?: string;
 
-  /** Country of the VAT number, two letters (any case: `it` becomes `IT`); required for `entrepreneur`. */
   // The OpenAPI pattern is what a request may carry; the validator checks the normalised value.
+  /** Country of the VAT number, two letters (any case: `it` becomes `IT`); required for `entrepreneur`. */
   @ApiProperty({ example: 'IT', pattern: '^\\s*[A-Za-z]{2}\\s*$' })
   @UpperCase()
   @ValidateIf(isEntrepreneur('vatCountry'))
