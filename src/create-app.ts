@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, type AppPorts } from './app.module.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
 import { PROBLEM_CONTENT_TYPE } from './common/errors/problem-document.js';
+import { handleClientError } from './common/http/client-errors.js';
 import { registerRateLimit } from './common/http/rate-limit.js';
 import { registerNulRejection } from './common/http/reject-nul.js';
 import { createRootLogger, requestIdOf } from './common/logging/root-logger.js';
@@ -29,6 +30,8 @@ export async function createApp(config: AppConfig, ports: AppPorts = {}): Promis
       const problem = problems.toProblem(error);
       reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
     },
+    // Errors Node meets before a request exists (431, malformed request line): problem+json too.
+    clientErrorHandler: handleClientError,
     bodyLimit: BODY_LIMIT_BYTES,
     // Above the longest parameter the DTOs accept (order tokens: 128), so they, not Fastify, answer.
     routerOptions: { maxParamLength: 256 },

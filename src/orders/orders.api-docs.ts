@@ -10,6 +10,9 @@ import { OrderViewDto } from './dto/order-view.dto.js';
 
 const invalid = (field: string, message: string) =>
   example(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field, message }] });
+// The same messages as the validators (common/validation): shown so storefronts can map them to their form.
+const MOBILE_ONLY = 'mobilePhone must be a mobile number (Soisy sends it a text message); this is a landline or service number';
+const civicNumberInStreet = (civicField: string) => `address ends with a civic number: put it in ${civicField} and the street alone in address (e.g. Via Roma and 12)`;
 const notFound = { unknownToken: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') };
 const upstream = {
   soisyFailed: example(502, 'SOISY.UPSTREAM_ERROR', 'Soisy failed with HTTP 500.'),
@@ -30,7 +33,12 @@ export const CreateOrderDocs = () =>
     ApiOperation({ summary: 'Create an order', description: 'Creates the Soisy order (with this service\'s callback URL) and stores it. Send the shopper to `redirectUrl`, or continue with a loan request.' }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body within 24 h: the first answer is replayed with `Idempotent-Replayed: true`; same key, other body: 422; while the first is running: 409.', example: '6f1c2a9e-1f0b-4d8e-9a51-2c1d3e4f5a6b' }),
     ApiCreatedResponse({ type: CreatedOrderDto, description: 'Created (or replayed, with `Idempotent-Replayed: true`)' }),
-    ApiProblem(400, 'A field is invalid, or Soisy refused one', { amount: invalid('amount', 'amount must be between 10000 and 1500000 cents'), fiscalCode: invalid('customer.fiscalCode', 'fiscalCode must be a valid Italian fiscal code (codice fiscale)') }),
+    ApiProblem(400, 'A field is invalid, or Soisy refused one', {
+      amount: invalid('amount', 'amount must be between 10000 and 1500000 cents'),
+      fiscalCode: invalid('customer.fiscalCode', 'fiscalCode must be a valid Italian fiscal code (codice fiscale)'),
+      landline: invalid('customer.mobilePhone', MOBILE_ONLY),
+      civicNumberInStreet: invalid('customer.address', civicNumberInStreet('civicNumber')),
+    }),
     ApiProblem(409, 'The reference is taken, its creation is pending, or the same Idempotency-Key is still running', {
       referenceTaken: example(409, 'ORDER.REFERENCE_TAKEN', 'An order with reference "ORD-2025-000123" already exists.', { orderReference: 'ORD-2025-000123', orderStatus: 'created' }),
       creationPending: example(409, 'ORDER.CREATION_PENDING', 'The order with reference "ORD-2025-000123" is being created, or Soisy\'s answer to its creation was lost and it is being reconciled. Retry later or use a new reference.', { orderReference: 'ORD-2025-000123', orderStatus: 'pending' }),
@@ -66,7 +74,13 @@ export const ApprovalDocs = () =>
       description: 'Only after a loan request, and once: a refusal is a 200 answer (`approved: false`). One approval per order reaches Soisy: while one is running, another answers 409 `ORDER.STEP_IN_PROGRESS` with `Retry-After`; once decided, the same body again (a double click) is answered with the stored decision, any other with 409 `ORDER.ALREADY_DECIDED`, without calling Soisy. `status` is the order\'s status as stored (e.g. `completed` when Soisy\'s callbacks moved it on first). After an approval, send the shopper to `redirectUrl`.',
     }),
     ApiOkResponse({ type: ApprovalResultDto, description: 'Approved or refused (or the stored decision, for a repeat of the request that got it)' }),
-    ApiProblem(400, 'A field is invalid, or additional data Soisy asked for is missing', { missing: invalid('residence', 'residence is required: Soisy asked for additional data at the loan request'), province: invalid('province', 'province must be two upper-case letters (e.g. MI)') }),
+    ApiProblem(400, 'A field is invalid, or additional data Soisy asked for is missing', {
+      missing: invalid('residence', 'residence is required: Soisy asked for additional data at the loan request'),
+      province: invalid('province', 'province must be the two-letter code (sigla) of an Italian province, e.g. MI or RM'),
+      landline: invalid('mobilePhone', MOBILE_ONLY),
+      civicNumberInStreet: invalid('address', civicNumberInStreet('streetNumber')),
+      comma: invalid('address', 'address must be the street only, without commas: put the civic number in streetNumber'),
+    }),
     ApiProblem(404, 'No order has this token', notFound),
     ApiProblem(409, 'Another approval or loan request for this order is running, already decided, or no loan request yet', {
       ...stepInProgress,

@@ -74,9 +74,10 @@ export interface ApprovalInput {
   email: string;
   firstname: string;
   lastname: string;
+  /** National number, without the prefix (that is `countryCallingCode`). */
   mobilePhone: string;
   countryCallingCode?: string;
-  /** Street only, no commas or number. */
+  /** Street only: no commas, no civic number (digits in the street's name are fine). */
   address: string;
   streetNumber: string;
   city: string;

@@ -6,6 +6,12 @@ describe('Soisy field spellings', () => {
     expect(quotesQuery({ amountCents: 50_000, instalments: 10 })).toEqual({ amount: 50_000, instalments: 10 });
   });
 
+  it('sends the customer\'s mobile as a national number with its calling code at order creation, as at approval', () => {
+    const body = createOrderBody({ amountCents: 50_000, orderReference: 'R', callbackUrl: 'https://cb', customer: { mobilePhone: '791234567', countryCallingCode: '+41' } });
+    expect(body).toMatchObject({ mobilePhone: '791234567', countryCallingCode: '+41' });
+    expect(CREATE_ORDER_ERROR_KEYS.countryCallingCode).toBe('customer.countryCallingCode');
+  });
+
   it('maps both instalment spellings in Soisy errors back to ours, on every call', () => {
     for (const keys of [CREATE_ORDER_ERROR_KEYS, LOAN_REQUEST_ERROR_KEYS, APPROVAL_ERROR_KEYS]) {
       expect([keys.instalments, keys.installments]).toEqual(['instalments', 'instalments']);

@@ -42,6 +42,7 @@ export function createOrderBody(input: CreateOrderInput): WireBody {
     lastname: customer.lastname,
     fiscalCode: customer.fiscalCode,
     mobilePhone: customer.mobilePhone,
+    countryCallingCode: customer.countryCallingCode,
     address: customer.address,
     civicNumber: customer.civicNumber,
     city: customer.city,
@@ -50,7 +51,7 @@ export function createOrderBody(input: CreateOrderInput): WireBody {
   });
 }
 
-const CUSTOMER_FIELDS = ['email', 'firstname', 'lastname', 'fiscalCode', 'mobilePhone', 'address', 'city', 'province', 'postalCode'];
+const CUSTOMER_FIELDS = ['email', 'firstname', 'lastname', 'fiscalCode', 'mobilePhone', 'countryCallingCode', 'address', 'city', 'province', 'postalCode'];
 export const CREATE_ORDER_ERROR_KEYS: ErrorKeyMap = {
   ...QUOTES_ERROR_KEYS,
   ...Object.fromEntries(CUSTOMER_FIELDS.map((field) => [field, `customer.${field}`])),

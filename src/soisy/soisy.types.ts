@@ -46,7 +46,10 @@ export interface OrderCustomer {
   firstname?: string;
   lastname?: string;
   fiscalCode?: string;
+  /** National number, without the prefix (that is `countryCallingCode`). */
   mobilePhone?: string;
+  /** `+` and digits, e.g. `+39`; Soisy's default when absent. */
+  countryCallingCode?: string;
   address?: string;
   civicNumber?: string;
   city?: string;

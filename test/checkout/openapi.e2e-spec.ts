@@ -48,4 +48,16 @@ describe('the checkout in the OpenAPI document', () => {
       expect(conflict.headers).toHaveProperty('Retry-After');
     }
   });
+
+  it('documents the spellings shoppers type, which the service normalises, with the errors that tell them what to change', () => {
+    const approval = doc.components.schemas.ApprovalDto.properties;
+    expect(new RegExp(String(approval.province.pattern)).test('mi ')).toBe(true);
+    expect(new RegExp(String(approval.postalCode.pattern)).test('20121 ')).toBe(true);
+    expect(new RegExp(String(doc.components.schemas.LoanRequestDto.properties.vatCountry.pattern)).test('it')).toBe(true);
+    expect(approval.mobilePhone.example).toBe('+39 333 123 4567');
+    expect(approval.address.example).toBe('Via 20 Settembre');
+    const examples = JSON.stringify(doc.paths['/v1/orders/{token}/approval'].post.responses['400']);
+    expect(examples).toContain('mobilePhone must be a mobile number');
+    expect(examples).toContain('address ends with a civic number: put it in streetNumber');
+  });
 });

@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { IsMonthYear } from '../../common/validation/italian/index.js';
+import { IsStreet } from '../../common/validation/address/street-address.js';
+import { IsItalianProvince, IsMonthYear, normaliseProvince } from '../../common/validation/italian/index.js';
+import { Normalise, NormaliseEmail, Trim } from '../../common/validation/normalise.js';
+import { CountryCallingCodeField, MobilePhoneField } from '../../common/validation/phone/mobile-phone.decorators.js';
 import {
   CHILDREN, CITIZENSHIPS, EDUCATIONAL_QUALIFICATIONS, RESIDENCES, SALARY_TYPES,
   type Children, type Citizenship, type EducationalQualification, type Residence, type SalaryType,
@@ -9,61 +12,80 @@ import {
 /**
  * The shopper's details for Soisy's decision; sent to Soisy, never stored or logged here. The six
  * fields from `residence` to `salary` are required when the loan request answered
- * `additionalDataNeeded: true`, and ignored otherwise.
+ * `additionalDataNeeded: true`, and ignored otherwise. Spaces around text fields are removed and
+ * identifiers normalised (see each field) before validation: Soisy gets the normalised values.
  */
 export class ApprovalDto {
   @ApiProperty({ example: 'mario.rossi@example.com' })
+  @NormaliseEmail()
   @IsEmail()
   @MaxLength(254)
   email!: string;
 
   @ApiProperty({ example: 'Mario' })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   firstname!: string;
 
   @ApiProperty({ example: 'Rossi' })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   lastname!: string;
 
-  /** Digits only, without the country prefix. */
-  @ApiProperty({ example: '3331234567' })
-  @Matches(/^\d{6,15}$/, { message: 'mobilePhone must be 6 to 15 digits, without the country prefix' })
+  /**
+   * A mobile number (Soisy texts it), as the shopper typed it: `333 1234567`, `+39 333 1234567`,
+   * `0039 333 1234567`, `393331234567`, with spaces, dots, dashes or brackets. Soisy receives the
+   * national number. Another country's mobile needs its prefix (`+41 79 123 45 67`) or
+   * `countryCallingCode`. Landlines and service numbers are refused.
+   */
+  @ApiProperty({ example: '+39 333 123 4567' })
+  @MobilePhoneField()
   mobilePhone!: string;
 
-  /** Default +39. */
+  /** The mobile number's country calling code; default: the number's own prefix, else +39. Soisy receives the number's. */
   @ApiProperty({ example: '+39' })
   @IsOptional()
-  @Matches(/^\+\d{1,4}$/, { message: 'countryCallingCode must be + and 1 to 4 digits (e.g. +39)' })
+  @CountryCallingCodeField()
   countryCallingCode?: string;
 
-  /** The street only: no commas, no number (that is `streetNumber`). */
-  @ApiProperty({ example: 'Via Roma' })
-  @Matches(/^[^,\d]{2,200}$/, { message: 'address must be the street only, without commas or numbers' })
+  /**
+   * The street, without commas and without the civic number (that is `streetNumber`). Numbers that
+   * are part of the name are fine: "Via 20 Settembre", "Strada Statale 16 Adriatica".
+   */
+  @ApiProperty({ example: 'Via 20 Settembre' })
+  @Trim()
+  @IsStreet('streetNumber')
+  @MaxLength(200)
   address!: string;
 
   @ApiProperty({ example: '12' })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(20)
   streetNumber!: string;
 
   @ApiProperty({ example: 'Milano' })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   city!: string;
 
-  /** Two upper-case letters (sigla), e.g. MI. */
-  @ApiProperty({ example: 'MI' })
-  @Matches(/^[A-Z]{2}$/, { message: 'province must be two upper-case letters (e.g. MI)' })
+  // The OpenAPI pattern is what a request may carry; the validator checks the normalised value.
+  /** An Italian province's sigla, e.g. MI (any case: `mi` becomes `MI`); one of the 107 current ones, SU included. */
+  @ApiProperty({ example: 'MI', pattern: '^\\s*[A-Za-z]{2}\\s*$' })
+  @Normalise(normaliseProvince)
+  @IsItalianProvince()
   province!: string;
 
-  /** CAP: five digits. */
-  @ApiProperty({ example: '20121' })
+  /** CAP: five digits (spaces around removed). */
+  @ApiProperty({ example: '20121', pattern: '^\\s*\\d{5}\\s*$' })
+  @Trim()
   @Matches(/^\d{5}$/, { message: 'postalCode must be five digits' })
   postalCode!: string;
 

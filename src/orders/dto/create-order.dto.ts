@@ -2,20 +2,26 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IsCodiceFiscale } from '../../common/validation/italian/index.js';
+import { IsStreet } from '../../common/validation/address/street-address.js';
+import { IsCodiceFiscale, IsItalianProvince, normaliseCodiceFiscale, normaliseProvince } from '../../common/validation/italian/index.js';
+import { Normalise, NormaliseEmail, Trim } from '../../common/validation/normalise.js';
+import { CountryCallingCodeField, MobilePhoneField } from '../../common/validation/phone/mobile-phone.decorators.js';
 
 /**
  * The shopper, to pre-fill Soisy's funnel. Every field is optional (send what the storefront
  * knows). Sent to Soisy only: this service stores none of it but the fiscal code, and logs none.
+ * Normalised as at the approval (same rules, same messages) before it is stored or sent.
  */
 export class OrderCustomerDto {
   @ApiProperty({ example: 'mario.rossi@example.com' })
+  @NormaliseEmail()
   @IsOptional()
   @IsEmail()
   @MaxLength(254)
   email?: string;
 
   @ApiProperty({ example: 'Mario' })
+  @Trim()
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -23,33 +29,42 @@ export class OrderCustomerDto {
   firstname?: string;
 
   @ApiProperty({ example: 'Rossi' })
+  @Trim()
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   lastname?: string;
 
-  /** Codice fiscale: 16 characters with a valid check character (omocodia accepted). */
+  /** Codice fiscale: 16 characters with a valid check character (omocodia accepted); any case, spaces ignored. */
   @ApiProperty({ example: 'RSSMRA85T10A562S' })
+  @Normalise(normaliseCodiceFiscale)
   @IsOptional()
   @IsCodiceFiscale()
   fiscalCode?: string;
 
-  /** Digits only, without the country prefix. */
-  @ApiProperty({ example: '3331234567' })
+  /** A mobile number, spelled as at the approval (`+39 333 1234567`, `0039…`, `333.123.4567`); Soisy receives the national number. */
+  @ApiProperty({ example: '333 123 4567' })
   @IsOptional()
-  @Matches(/^\d{6,15}$/, { message: 'mobilePhone must be 6 to 15 digits, without the country prefix' })
+  @MobilePhoneField()
   mobilePhone?: string;
 
-  /** The street, without the civic number. */
-  @ApiProperty({ example: 'Via Roma' })
+  /** The mobile number's country calling code; default: the number's own prefix, else +39. */
+  @ApiProperty({ example: '+39' })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
+  @CountryCallingCodeField()
+  countryCallingCode?: string;
+
+  /** The street, without commas and without the civic number (that is `civicNumber`); "Via 20 Settembre" is fine. */
+  @ApiProperty({ example: 'Via Roma' })
+  @Trim()
+  @IsOptional()
+  @IsStreet('civicNumber')
   @MaxLength(200)
   address?: string;
 
   @ApiProperty({ example: '12/B' })
+  @Trim()
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -57,20 +72,24 @@ export class OrderCustomerDto {
   civicNumber?: string;
 
   @ApiProperty({ example: 'Milano' })
+  @Trim()
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   city?: string;
 
-  /** Two upper-case letters (sigla), e.g. MI. */
-  @ApiProperty({ example: 'MI' })
+  // The OpenAPI pattern is what a request may carry; the validator checks the normalised value.
+  /** An Italian province's sigla, e.g. MI (any case); one of the 107 current ones, SU included. */
+  @ApiProperty({ example: 'MI', pattern: '^\\s*[A-Za-z]{2}\\s*$' })
+  @Normalise(normaliseProvince)
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'province must be two upper-case letters (e.g. MI)' })
+  @IsItalianProvince()
   province?: string;
 
-  /** CAP: five digits. */
-  @ApiProperty({ example: '20121' })
+  /** CAP: five digits (spaces around removed). */
+  @ApiProperty({ example: '20121', pattern: '^\\s*\\d{5}\\s*$' })
+  @Trim()
   @IsOptional()
   @Matches(/^\d{5}$/, { message: 'postalCode must be five digits' })
   postalCode?: string;

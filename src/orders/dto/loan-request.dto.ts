@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Equals, IsBoolean, IsIn, IsInt, IsOptional, Matches, ValidateIf } from 'class-validator';
-import { IsCodiceFiscale, IsMonthYear, IsPartitaIva } from '../../common/validation/italian/index.js';
+import { IsCodiceFiscale, IsMonthYear, IsPartitaIva, normaliseCodiceFiscale, normalisePartitaIva } from '../../common/validation/italian/index.js';
+import { Normalise, UpperCase } from '../../common/validation/normalise.js';
 import { JOB_DESCRIPTIONS, type JobDescription } from '../../soisy/index.js';
 
 const isFixedTerm = (dto: LoanRequestDto) => dto.jobDescription === 'employee_fixed_term_contract' || dto.actualJobEndingDate !== undefined;
@@ -29,8 +30,9 @@ export class LoanRequestDto {
   @IsBoolean()
   marketing?: boolean;
 
-  /** Codice fiscale: 16 characters with a valid check character (omocodia accepted). */
+  /** Codice fiscale: 16 characters with a valid check character (omocodia accepted); any case, spaces ignored. */
   @ApiProperty({ example: 'RSSMRA85T10A562S' })
+  @Normalise(normaliseCodiceFiscale)
   @IsCodiceFiscale()
   fiscalCode!: string;
 
@@ -44,14 +46,17 @@ export class LoanRequestDto {
   @IsMonthYear({ notBefore: 'currentMonth' })
   actualJobEndingDate?: string;
 
-  /** Partita IVA (11 digits, valid check digit); required for `entrepreneur`. */
+  /** Partita IVA (11 digits, valid check digit; spaces ignored); required for `entrepreneur`. */
   @ApiProperty({ example: '01114601006' })
+  @Normalise(normalisePartitaIva)
   @ValidateIf(isEntrepreneur('vatId'))
   @IsPartitaIva()
   vatId?: string;
 
-  /** Country of the VAT number, two upper-case letters; required for `entrepreneur`. */
-  @ApiProperty({ example: 'IT' })
+  // The OpenAPI pattern is what a request may carry; the validator checks the normalised value.
+  /** Country of the VAT number, two letters (any case: `it` becomes `IT`); required for `entrepreneur`. */
+  @ApiProperty({ example: 'IT', pattern: '^\\s*[A-Za-z]{2}\\s*$' })
+  @UpperCase()
   @ValidateIf(isEntrepreneur('vatCountry'))
   @Matches(/^[A-Z]{2}$/, { message: 'vatCountry must be two upper-case letters (e.g. IT)' })
   vatCountry?: string;

@@ -30,6 +30,14 @@ export function codiceFiscaleCheckCharacter(code: string): string {
   return String.fromCharCode(65 + (sum % 26));
 }
 
+/**
+ * The one spelling of a fiscal code that is stored and sent to Soisy: upper case, with the spaces
+ * shoppers and autofill put around or inside it (`RSS MRA 85T10 A562S`) removed.
+ */
+export function normaliseCodiceFiscale(text: string): string {
+  return text.replace(/\s+/g, '').toUpperCase();
+}
+
 /** Case-insensitive: shoppers type in lower case; callers should store the upper-case form. */
 export function isValidCodiceFiscale(value: unknown): boolean {
   if (typeof value !== 'string') return false;

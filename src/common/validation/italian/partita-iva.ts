@@ -4,6 +4,11 @@ import { ValidationOptions, registerDecorator } from 'class-validator';
  * Italian partita IVA: 11 digits whose last is a Luhn check digit (digits in even positions are
  * doubled, 9 subtracted above 9). All zeros passes the checksum but is no one's number.
  */
+/** Spaces removed (`011 146 010 06`, or one left by autofill): what is checked and sent. */
+export function normalisePartitaIva(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
 export function isValidPartitaIva(value: unknown): boolean {
   if (typeof value !== 'string' || !/^\d{11}$/.test(value) || /^0+$/.test(value)) return false;
   let sum = 0;
