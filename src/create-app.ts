@@ -65,7 +65,8 @@ export async function createApp(config: AppConfig, ports: AppPorts = {}): Promis
   registerNulRejection(app);
   registerHttpMetrics(app);
   await registerRateLimit(app, config.rateLimitPerMinute);
-  app.enableCors({ origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false });
+  // A browser storefront can read Retry-After (ORDER.STEP_IN_PROGRESS, rate limits) only when it is exposed.
+  app.enableCors({ origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false, exposedHeaders: ['Retry-After'] });
   if (config.docsEnabled) setupOpenApi(app);
   return app;
 }

@@ -42,7 +42,7 @@ describe('an approval whose callback arrives before its answer', () => {
     await injectFault(stack, {
       method: 'POST',
       path: '/shops/partnershop/requests/*',
-      fault: { type: 'delay', ms: 4000 },
+      fault: { type: 'delay', ms: 6000 },
       afterProcessing: true,
     });
     const answer = request(stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody()).then((res) => res);

@@ -10,6 +10,7 @@ const LOAN_REQUEST = '/shops/partnershop/requests';
 /** How long the emulator holds the first call: far longer than the other calls need to be answered. */
 const SLOW_SOISY = { type: 'delay', ms: 4000 };
 const SOISY_TIMEOUT = { SOISY_TIMEOUT_MS: '10000' };
+const STOREFRONT = 'https://shop.example.com';
 
 type Call = { method: string; path: string; status: number | null; body: unknown; fault?: string | null };
 
@@ -25,7 +26,7 @@ describe('checkout steps on two instances of the service', () => {
 
   beforeAll(async () => {
     ({ stack, clock } = await startBackOfficeStack(SOISY_TIMEOUT));
-    second = await startSecondInstance(stack, clock, SOISY_TIMEOUT);
+    second = await startSecondInstance(stack, clock, { ...SOISY_TIMEOUT, CORS_ORIGINS: STOREFRONT });
   });
   afterAll(async () => {
     await second.close();
@@ -145,11 +146,14 @@ describe('checkout steps on two instances of the service', () => {
     const leaseEnd = new Date(clock.now().getTime() + 3 * 60_000);
     await query(stack.db.url, `UPDATE orders SET "stepClaim" = 'approval', "stepClaimId" = gen_random_uuid(), "stepClaimExpiresAt" = $1 WHERE token = $2`, [leaseEnd, token]);
 
-    expectStepInProgress(await approveVia(stack.url, token), 'approval');
+    const blocked = await approveVia(second.url, token).set('origin', STOREFRONT);
+    expectStepInProgress(blocked, 'approval');
+    // A storefront in the browser can read when to retry.
+    expect(blocked.headers['access-control-expose-headers']).toMatch(/retry-after/i);
     expect(await approvalCalls()).toHaveLength(0);
 
     clock.advance(3 * 60_000);
-    const res = await approveVia(second.url, token);
+    const res = await approveVia(stack.url, token);
     expect(res.status).toBe(200);
     expect(await approvalCalls()).toHaveLength(1);
     const [row] = await query<{ stepClaim: string | null }>(stack.db.url, `SELECT "stepClaim" FROM orders WHERE token = $1`, [token]);

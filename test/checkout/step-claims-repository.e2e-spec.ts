@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { OrderStatus } from '../../src/generated/prisma/enums.js';
+import { STEP_CLAIM_LEASE_MS } from '../../src/orders/step-claim.js';
+import { StepClaimsRepository } from '../../src/orders/step-claims.repository.js';
+import { PrismaService } from '../../src/prisma/prisma.service.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** The claim itself, on real PostgreSQL: what decides which request may call Soisy. */
+describe('the checkout step claim in the database', () => {
+  let t: TestApp;
+  let claims: StepClaimsRepository;
+  let prisma: PrismaService;
+  const now = new Date('2026-11-29T10:00:00.000Z');
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    claims = t.app.get(StepClaimsRepository);
+    prisma = t.app.get(PrismaService);
+  });
+  afterAll(() => t.close());
+
+  async function order(status: OrderStatus): Promise<string> {
+    const reference = `ORD-${randomUUID()}`;
+    const row = await prisma.order.create({
+      data: { shopId: 'partnershop', orderReference: reference, token: reference, amountCents: 100000, status, callbackSecret: randomUUID() },
+    });
+    return row.id;
+  }
+
+  it('is won by exactly one of many concurrent requests', async () => {
+    const id = await order('requested');
+    const results = await Promise.all(Array.from({ length: 16 }, (_, i) => claims.claim(id, i % 2 ? 'approval' : 'loan_request', now)));
+    expect(results.filter((claim) => claim !== undefined)).toHaveLength(1);
+  });
+
+  it('cannot be won while held, can once its lease has run out, and the old holder cannot free the new claim', async () => {
+    const id = await order('requested');
+    const first = await claims.claim(id, 'approval', now);
+    expect(first).toBeDefined();
+    expect(await claims.claim(id, 'approval', new Date(now.getTime() + STEP_CLAIM_LEASE_MS - 1))).toBeUndefined();
+
+    const second = await claims.claim(id, 'approval', new Date(now.getTime() + STEP_CLAIM_LEASE_MS));
+    expect(second).toBeDefined();
+    await claims.release(first!);
+    expect(await prisma.order.findUnique({ where: { id } })).toMatchObject({ stepClaim: 'approval', stepClaimId: second!.id });
+
+    await claims.release(second!);
+    expect(await prisma.order.findUnique({ where: { id } })).toMatchObject({ stepClaim: null, stepClaimId: null, stepClaimExpiresAt: null });
+    expect(await claims.claim(id, 'loan_request', now)).toBeDefined();
+  });
+
+  it('is refused when the order\'s status does not allow the step', async () => {
+    expect(await claims.claim(await order('created'), 'approval', now)).toBeUndefined();
+    expect(await claims.claim(await order('approved'), 'loan_request', now)).toBeUndefined();
+    expect(await claims.claim(await order('created'), 'loan_request', now)).toBeDefined();
+  });
+});
