@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { IdempotencyModule } from '../common/idempotency/index.js';
 import { SoisyModule } from '../soisy/index.js';
 import { ApprovalService } from './approval.service.js';
 import { CheckoutSteps } from './checkout-steps.js';
+import { CreationRecoveryJob } from './creation-recovery/creation-recovery.job.js';
+import { CreationRecoveryRepository } from './creation-recovery/creation-recovery.repository.js';
+import { CreationRecoveryService } from './creation-recovery/creation-recovery.service.js';
 import { LoanRequestService } from './loan-request.service.js';
 import { OrderCreationRepository } from './order-creation.repository.js';
 import { OrderCreationService } from './order-creation.service.js';
@@ -13,7 +17,7 @@ import { OrdersRepository } from './orders.repository.js';
 
 /** The storefront's checkout routes. Exports the repository and limits for the back office. */
 @Module({
-  imports: [SoisyModule, IdempotencyModule],
+  imports: [ScheduleModule.forRoot(), SoisyModule, IdempotencyModule],
   controllers: [OrdersController],
   providers: [
     OrdersRepository,
@@ -24,6 +28,9 @@ import { OrdersRepository } from './orders.repository.js';
     LoanRequestService,
     ApprovalService,
     OrderViewService,
+    CreationRecoveryRepository,
+    CreationRecoveryService,
+    CreationRecoveryJob,
   ],
   exports: [OrdersRepository, OrderLimitsCheck],
 })
