@@ -58,6 +58,7 @@ export class OrderCreationService {
     } catch (error) {
       if (!(error instanceof AppError) || !PENDING_CODES.has(error.code)) throw error;
       const verdict = await this.recovery.settleForRetry(this.config.soisy.shopId, dto.orderReference);
+      if (verdict.kind === 'not_pending') throw error;
       if (verdict.kind === 'in_flight') throw withRetryAfter(error, verdict.retryAfterSeconds);
       if (verdict.kind === 'undecided') throw withRetryAfter(OrderErrors.creationPending(dto.orderReference), verdict.retryAfterSeconds);
       // Decided: the recovered answer's replay, REFERENCE_TAKEN, or a new attempt once Soisy's absence is established.

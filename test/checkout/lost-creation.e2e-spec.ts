@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { Clock } from '../../src/common/clock.js';
 import { CreationRecoveryJob } from '../../src/orders/creation-recovery/creation-recovery.job.js';
+import { SoisyGateway } from '../../src/soisy/index.js';
 import { query } from '../support/database.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { injectFault, orderBody, settleCallbacks, waitUntil } from './support/checkout.js';
@@ -40,6 +41,17 @@ describe('an order whose creation answer was lost', () => {
     const req = request(stack.url).post('/v1/orders');
     return (key ? req.set('Idempotency-Key', key) : req).send(body);
   };
+
+  it("reads Soisy's CSV order list through the gateway: token, reference, status, amount in cents, creation time", async () => {
+    const body = orderBody({ customer: { firstname: 'Anna, Maria', lastname: 'D"Angelo' } });
+    const { token } = (await post(body).expect(201)).body;
+    const entries = await stack.app.get(SoisyGateway).listOrders();
+    const entry = entries.find((candidate) => candidate.token === token);
+    expect(entry).toEqual({ token, orderReference: body.orderReference, status: 'quote', amountCents: body.amount, instalments: body.instalments, createdAt: expect.any(Date) });
+    expect(Math.abs(entry!.createdAt!.getTime() - Date.now())).toBeLessThan(60_000);
+    const [call] = (await stack.soisyCalls()).filter((candidate) => candidate.method === 'GET' && candidate.path === '/shops/partnershop/orders');
+    expect(call.status).toBe(200);
+  });
 
   it.each([
     ['a dropped connection', { type: 'drop' }, 502],

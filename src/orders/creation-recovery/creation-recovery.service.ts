@@ -11,10 +11,12 @@ export type Verdict = 'adopted' | 'absent' | 'undecided';
 
 /** What a retry of a pending reference should do. */
 export type RetryVerdict =
+  /** No pending order (any more): nothing for recovery to decide, the conflict stands. */
+  | { kind: 'not_pending' }
   /** The first attempt's call may still be running: answer as before, decide nothing. */
   | { kind: 'in_flight'; retryAfterSeconds: number }
   | { kind: 'undecided'; retryAfterSeconds: number }
-  /** Adopted or failed (by this check or another decider): run the request again. */
+  /** Adopted or failed by this check: run the request again. */
   | { kind: 'decided' };
 
 const AMBIGUOUS_RECHECK_MS = 60 * 60_000;
@@ -45,7 +47,7 @@ export class CreationRecoveryService {
   async settleForRetry(shopId: string, orderReference: string): Promise<RetryVerdict> {
     const now = this.clock.now();
     const pending = await this.repository.findPending(shopId, orderReference);
-    if (!pending) return { kind: 'decided' };
+    if (!pending) return { kind: 'not_pending' };
     if (pending.creationEndsBy > now) return { kind: 'in_flight', retryAfterSeconds: secondsUntil(pending.creationEndsBy, now) };
     const claimed = await this.repository.claimOne(pending.id, now, this.leaseUntil(now));
     if (!claimed) return { kind: 'undecided', retryAfterSeconds: secondsUntil(pending.recoveryNextCheckAt ?? now, now) };
