@@ -58,7 +58,7 @@ describe('the service killed mid-work', () => {
     await emulatorControl('/faults', { method: 'POST', path: '/shops/partnershop/orders', fault: { type: 'delay', ms: 8000 }, afterProcessing: true });
     const headers = { 'content-type': 'application/json', 'idempotency-key': `crash-${reference}` };
     void fetch(`${base}/v1/orders`, { method: 'POST', headers, body: JSON.stringify(body) }).catch(() => undefined);
-    await waitUntil('Soisy holds the order', async () => (await soisyOrdersWithReference(emulator.url, reference)).length === 1);
+    await waitUntil('Soisy holds the order', async () => (await soisyOrdersWithReference(emulator.url, reference)).length === 1, 20_000);
     await kill();
     expect(await localOrder(db.url, reference)).toMatchObject({ status: 'pending', token: null });
 
@@ -79,7 +79,7 @@ describe('the service killed mid-work', () => {
     await emulatorControl(`/orders/${row.token}/events`, { eventId: 'LoanWasApproved' });
     const delivered = (await (await emulatorControl('/callbacks/flush')).json()) as Array<{ orderToken: string; responseStatus: number }>;
     expect(delivered.filter((callback) => callback.orderToken === row.token).map((callback) => callback.responseStatus)).toEqual([200]);
-    await waitUntil('the callback is confirmed', async () => (await localOrder(db.url, reference))?.status === 'approved');
+    await waitUntil('the callback is confirmed', async () => (await localOrder(db.url, reference))?.status === 'approved', 20_000);
   }, 90_000);
 
   it('after a kill between answering a callback and confirming it, confirms it within seconds of the restart', async () => {
@@ -88,12 +88,12 @@ describe('the service killed mid-work', () => {
     const created = await fetch(`${base}/v1/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const { token } = await created.json();
     const getOrder = `/shops/partnershop/orders/${token}`;
-    await emulatorControl('/faults', { method: 'GET', path: getOrder, fault: { type: 'delay', ms: 8000 } });
+    await emulatorControl('/faults', { method: 'GET', path: getOrder, fault: { type: 'delay', ms: 8000 }, times: 3 });
     await emulatorControl(`/orders/${token}/events`, { eventId: 'LoanWasApproved' });
     await waitUntil('the confirmation waits on Get order', async () => {
       const calls = (await (await fetch(`${emulator.url}/__emulator/requests`)).json()) as Array<{ method: string; path: string; status: number | null }>;
       return calls.some((call) => call.method === 'GET' && call.path === getOrder && call.status === null);
-    });
+    }, 20_000);
     await kill();
     await fetch(`${emulator.url}/__emulator/faults`, { method: 'DELETE' });
     const [callback] = await query<{ confirmedAt: Date | null }>(db.url, 'SELECT "confirmedAt" FROM received_callbacks WHERE "orderToken" = $1', [token]);
