@@ -1,14 +1,20 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { SoisyError } from '../soisy/index.js';
+import { Clock } from '../common/clock.js';
+import { AppConfig } from '../config/app-config.js';
+import { SoisyError, soisyCallBoundMs } from '../soisy/index.js';
 import { OrdersRepository } from '../orders/orders.repository.js';
 import { OrderSyncService } from '../reconciliation/order-sync.service.js';
 import { CLAIMED_STATUS } from './callback-events.js';
-import type { SoisyCallbackDto } from './dto/soisy-callback.dto.js';
+import { CallbackConfirmationRepository, type HeldCallback } from './callback-confirmation.repository.js';
+
+/** A failed confirmation is retried after this (doubling per attempt), at most an hour later. */
+const MAX_RETRY_DELAY_MS = 60 * 60_000;
 
 /**
  * Confirms callbacks with Get order after Soisy has had its 200, so a slow Soisy never makes a
- * callback time out. One order's confirmations run one after another, in arrival order. If the
- * process stops first, the order is still open and the reconciliation job syncs it later.
+ * callback time out. One order's confirmations run one after another, in arrival order. Each is
+ * held by a lease in the database: if the process stops first, the confirmation job of any
+ * instance takes it over once the lease passes (src/callbacks/callback-confirmation.job.ts).
  */
 @Injectable()
 export class CallbackConfirmations implements OnModuleDestroy {
@@ -18,14 +24,24 @@ export class CallbackConfirmations implements OnModuleDestroy {
   constructor(
     private readonly orders: OrdersRepository,
     private readonly syncService: OrderSyncService,
+    private readonly repository: CallbackConfirmationRepository,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
-  enqueue(orderId: string, payload: SoisyCallbackDto): void {
-    const next = (this.queues.get(orderId) ?? Promise.resolve()).then(() => this.confirm(payload));
-    this.queues.set(orderId, next);
+  /** Until when a confirmation starting now holds its callback: Get order with its retries ends within it. */
+  leaseUntil(now: Date): Date {
+    return new Date(now.getTime() + soisyCallBoundMs(this.config.soisy));
+  }
+
+  /** Queues the confirmation of a callback this instance holds; resolves once it has run. */
+  enqueue(held: HeldCallback): Promise<void> {
+    const next = (this.queues.get(held.orderId) ?? Promise.resolve()).then(() => this.confirm(held));
+    this.queues.set(held.orderId, next);
     void next.finally(() => {
-      if (this.queues.get(orderId) === next) this.queues.delete(orderId);
+      if (this.queues.get(held.orderId) === next) this.queues.delete(held.orderId);
     });
+    return next;
   }
 
   /** Resolves once every confirmation queued so far (and any queued meanwhile) has finished. */
@@ -37,23 +53,32 @@ export class CallbackConfirmations implements OnModuleDestroy {
     await this.drain();
   }
 
-  private async confirm(payload: SoisyCallbackDto): Promise<void> {
-    const order = await this.orders.findByToken(payload.orderToken).catch(() => null);
-    if (!order?.token) return;
+  private async confirm(held: HeldCallback): Promise<void> {
+    const { payload } = held;
     const type = `callback.${payload.eventId}`;
-    const claimed = CLAIMED_STATUS[payload.eventId] ?? null;
     try {
-      await this.syncService.syncOrder({ ...order, token: order.token }, {
-        source: 'callback',
-        type,
-        data: { eventId: payload.eventId, eventDate: payload.eventDate, claimed },
-        recordUnchanged: true,
-      });
+      const order = await this.orders.findByToken(payload.orderToken);
+      if (order?.token) {
+        const claimed = CLAIMED_STATUS[payload.eventId] ?? null;
+        await this.syncService.syncOrder({ ...order, token: order.token }, {
+          source: 'callback',
+          type,
+          data: { eventId: payload.eventId, eventDate: payload.eventDate, claimed },
+          recordUnchanged: true,
+        });
+      }
+      await this.repository.confirmed(held.id, this.clock.now());
     } catch (error) {
-      // Not confirmed, so nothing moves; the event says so and reconciliation will try again.
+      // Not confirmed, so nothing moves; the event says so and a later try (any instance) repeats it.
       const code = error instanceof SoisyError ? error.code : 'UNEXPECTED';
       this.logger.warn({ err: error }, `Could not confirm ${type} with Get order`);
-      await this.orders.recordEvent(order.id, 'callback', `${type}.unconfirmed`, { error: code }).catch(() => undefined);
+      await this.orders.recordEvent(held.orderId, 'callback', `${type}.unconfirmed`, { error: code }).catch(() => undefined);
+      await this.repository.failed(held.id, code, this.retryAt(held.attempts)).catch(() => undefined);
     }
+  }
+
+  private retryAt(attempts: number): Date {
+    const delay = Math.min(MAX_RETRY_DELAY_MS, this.config.recovery.intervalSeconds * 1000 * 2 ** Math.max(0, attempts - 1));
+    return new Date(this.clock.now().getTime() + delay);
   }
 }

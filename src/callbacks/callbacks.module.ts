@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReconciliationModule } from '../reconciliation/reconciliation.module.js';
+import { CallbackConfirmationJob } from './callback-confirmation.job.js';
+import { CallbackConfirmationRepository } from './callback-confirmation.repository.js';
 import { CallbackConfirmations } from './callback-confirmations.js';
 import { CallbacksController } from './callbacks.controller.js';
 import { CallbacksRepository } from './callbacks.repository.js';
@@ -9,6 +11,6 @@ import { CallbacksService } from './callbacks.service.js';
 @Module({
   imports: [ReconciliationModule],
   controllers: [CallbacksController],
-  providers: [CallbacksRepository, CallbacksService, CallbackConfirmations],
+  providers: [CallbacksRepository, CallbacksService, CallbackConfirmations, CallbackConfirmationRepository, CallbackConfirmationJob],
 })
 export class CallbacksModule {}

@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
 import { OrdersRepository } from '../orders/orders.repository.js';
+import { CallbackConfirmationRepository } from './callback-confirmation.repository.js';
 import { amountMismatchDetail, expectedDisbursement } from './callback-events.js';
 import { readCallbackPayload } from './callback-payload.js';
 import { callbackSecretMatches } from './callback-secret.js';
@@ -12,7 +14,8 @@ import type { SoisyCallbackDto } from './dto/soisy-callback.dto.js';
 /**
  * Soisy's callbacks carry no signature: the per-order secret in the URL must belong to the order
  * the payload names, and the callback is only a hint. It is recorded (once), answered at once, and
- * the order moves later, only as far as Get order confirms.
+ * the order moves later, only as far as Get order confirms. A repeat is answered `duplicate: true`
+ * and restarts a confirmation that never finished.
  */
 @Injectable()
 export class CallbacksService {
@@ -22,6 +25,8 @@ export class CallbacksService {
     private readonly orders: OrdersRepository,
     private readonly callbacks: CallbacksRepository,
     private readonly confirmations: CallbackConfirmations,
+    private readonly confirmation: CallbackConfirmationRepository,
+    private readonly clock: Clock,
   ) {}
 
   async receive(secret: string, body: unknown): Promise<CallbackReceiptDto> {
@@ -32,10 +37,16 @@ export class CallbacksService {
       this.logger.warn(`Refused a ${payload.eventId} callback: unknown secret or an order it does not belong to`);
       throw CallbackErrors.notFound();
     }
-    const recorded = await this.callbacks.record(order.id, payload, this.mismatchOf(order, payload));
-    if (!recorded) return { received: true, duplicate: true };
-    this.confirmations.enqueue(order.id, payload);
-    return { received: true, duplicate: false };
+    const now = this.clock.now();
+    const held = await this.callbacks.record(order.id, payload, this.confirmations.leaseUntil(now), this.mismatchOf(order, payload));
+    if (held) {
+      void this.confirmations.enqueue(held);
+      return { received: true, duplicate: false };
+    }
+    // A repeat: if its first confirmation never finished (a crash, a failed Get order), it starts over now.
+    const unconfirmed = await this.confirmation.claimResent(payload, now, this.confirmations.leaseUntil(now));
+    if (unconfirmed) void this.confirmations.enqueue(unconfirmed);
+    return { received: true, duplicate: true };
   }
 
   private mismatchOf(order: Parameters<typeof expectedDisbursement>[0], payload: SoisyCallbackDto): AmountMismatch | undefined {

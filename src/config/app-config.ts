@@ -21,6 +21,7 @@ export abstract class AppConfig {
   /** Requests per minute per client on the storefront routes. */
   abstract readonly rateLimitPerMinute: number;
   abstract readonly scheduler: SchedulerConfig;
+  abstract readonly recovery: RecoveryConfig;
   /**
    * Which proxies may set X-Forwarded-For (client address for rate limits and logs). Trusting any
    * would let a client pick its own address and escape its rate limit.
@@ -39,6 +40,17 @@ export interface SchedulerConfig {
   /** Orders in a non-final status untouched for this long are re-synced from Soisy. */
   readonly reconcileAfterMinutes: number;
   readonly reconcileBatchSize: number;
+}
+
+/** Recovery after a crash or a lost answer: pending orders and unconfirmed callbacks (runs when the scheduler does). */
+export interface RecoveryConfig {
+  /** How often this instance looks for lost creations and callbacks nobody is confirming. */
+  readonly intervalSeconds: number;
+  /**
+   * How long after a create-order attempt ended (or could no longer be running) Soisy is given
+   * before an order list without its reference is taken as "Soisy never created it".
+   */
+  readonly absentAfterSeconds: number;
 }
 
 export interface SoisyConfig {

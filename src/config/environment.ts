@@ -93,6 +93,12 @@ export class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   RECONCILE_BATCH_SIZE?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  RECOVERY_INTERVAL_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400)
+  PENDING_ABSENT_AFTER_SECONDS?: number;
+
   /** false, true, or comma-separated proxy addresses/CIDRs (Fastify's trustProxy). */
   @IsOptional() @Transform(blankAsUnset) @IsString() @Matches(/^(true|false|[\d.:a-fA-F/,\s]+)$/)
   TRUST_PROXY?: string;

@@ -15,6 +15,13 @@ describe('loadConfig', () => {
     expect(config.publicBaseUrl).toBe('http://localhost:3000');
   });
 
+  it('looks for lost creations and unconfirmed callbacks every few seconds, and checks their settings', () => {
+    expect(loadConfig({}).recovery).toEqual({ intervalSeconds: 5, absentAfterSeconds: 60 });
+    expect(loadConfig({ RECOVERY_INTERVAL_SECONDS: '1', PENDING_ABSENT_AFTER_SECONDS: '0' }).recovery).toEqual({ intervalSeconds: 1, absentAfterSeconds: 0 });
+    expect(() => loadConfig({ RECOVERY_INTERVAL_SECONDS: '0' })).toThrow(/RECOVERY_INTERVAL_SECONDS is below its minimum/);
+    expect(() => loadConfig({ PENDING_ABSENT_AFTER_SECONDS: 'soon' })).toThrow(/PENDING_ABSENT_AFTER_SECONDS/);
+  });
+
   it('reads lists and numbers from their text form', () => {
     const config = loadConfig({
       PORT: '8080',

@@ -64,6 +64,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       reconcileAfterMinutes: env.RECONCILE_AFTER_MINUTES ?? 60,
       reconcileBatchSize: env.RECONCILE_BATCH_SIZE ?? 20,
     },
+    recovery: {
+      intervalSeconds: env.RECOVERY_INTERVAL_SECONDS ?? 5,
+      absentAfterSeconds: env.PENDING_ABSENT_AFTER_SECONDS ?? 60,
+    },
   };
 }
 

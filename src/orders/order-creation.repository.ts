@@ -1,16 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Order } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import type { CreatedOrder } from '../soisy/index.js';
 import { canRetryCreation } from './order-lifecycle.js';
-
-/**
- * A `pending` row untouched this long is not in flight (a create-order call ends within Soisy's
- * bounded timeouts, ~1.5 minutes at most): Soisy's answer was lost. Its reference may then be
- * used again. Soisy may hold an order for the first attempt, but nobody ever received its redirect
- * URL, so no shopper can finance it, and the row gets a new callback secret, so its callbacks no
- * longer reach this order: the orphan is inert, never a second charge.
- */
-export const LOST_CREATION_AFTER_MS = 3 * 60_000;
 import type { AlsoInTransaction } from './orders.repository.js';
 import { OrderErrors } from './orders.errors.js';
 
@@ -24,31 +16,37 @@ export interface PendingOrderDraft {
   successUrl: string | null;
   errorUrl: string | null;
   callbackSecret: string;
+  /** The attempt: when it started and when its Soisy call can no longer be running (recovery waits for that). */
+  creationStartedAt: Date;
+  creationEndsBy: Date;
+  creationIdempotencyKey: string | null;
+  creationRequestHash: string | null;
 }
 
-/** The first half of creating an order: the `pending` row, written before Soisy is called. */
+/**
+ * Creating an order's rows around the Soisy call: the `pending` row written before it, and what
+ * the call's outcome makes of it. A pending row leaves `pending` only through its Soisy answer,
+ * a refusal, or creation recovery (src/orders/creation-recovery): never by age.
+ */
 @Injectable()
 export class OrderCreationRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
    * In one transaction: `first` (the idempotency record), then a new pending row, or the failed row
-   * of the same reference back to pending. Any other existing row is a 409 and nothing is written.
-   * The unique (shopId, orderReference) decides between two concurrent first attempts.
+   * of the same reference back to pending. A pending row is 409 CREATION_PENDING (recovery decides
+   * it), any other existing row 409 REFERENCE_TAKEN; nothing is written then. The unique
+   * (shopId, orderReference) decides between two concurrent first attempts.
    */
-  async claim(draft: PendingOrderDraft, now: Date, first?: AlsoInTransaction): Promise<Order> {
+  async claim(draft: PendingOrderDraft, first?: AlsoInTransaction): Promise<Order> {
     try {
       return await this.prisma.$transaction(async (tx) => {
         await first?.(tx);
         const where = { shopId_orderReference: { shopId: draft.shopId, orderReference: draft.orderReference } };
         const existing = await tx.order.findUnique({ where, select: { id: true, status: true, updatedAt: true } });
         if (!existing) return this.insert(tx, draft);
-        if (existing.status === 'pending') {
-          const lost = now.getTime() - existing.updatedAt.getTime() > LOST_CREATION_AFTER_MS;
-          if (!lost) throw OrderErrors.creationPending(draft.orderReference);
-        } else if (!canRetryCreation(existing.status)) {
-          throw OrderErrors.referenceTaken(draft.orderReference, existing.status);
-        }
+        if (existing.status === 'pending') throw OrderErrors.creationPending(draft.orderReference);
+        if (!canRetryCreation(existing.status)) throw OrderErrors.referenceTaken(draft.orderReference, existing.status);
         return this.retry(tx, existing, draft);
       });
     } catch (error) {
@@ -57,6 +55,40 @@ export class OrderCreationRepository {
       }
       throw error;
     }
+  }
+
+  /**
+   * Soisy's answer, stored with `also` (the idempotency record). When recovery adopted the same
+   * Soisy order meanwhile, only the redirect URL (which the list lacks) is added.
+   */
+  async complete(order: Order, created: CreatedOrder, also?: AlsoInTransaction): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.order.updateMany({
+        where: { id: order.id, status: 'pending', creationStartedAt: order.creationStartedAt },
+        data: { token: created.token, redirectUrl: created.redirectUrl, status: 'created', recoveryNextCheckAt: null },
+      });
+      if (count === 1) {
+        await tx.orderEvent.create({ data: { orderId: order.id, type: 'order.created', fromStatus: 'pending', toStatus: 'created', source: 'api' } });
+      } else {
+        const current = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, token: true } });
+        if (current.token !== created.token) throw OrderErrors.illegalTransition(current.status, 'created');
+        await tx.order.update({ where: { id: order.id }, data: { redirectUrl: created.redirectUrl } });
+        await tx.orderEvent.create({ data: { orderId: order.id, type: 'order.creation_answer_after_recovery', source: 'api' } });
+      }
+      await also?.(tx);
+    });
+  }
+
+  /**
+   * The call ended without an answer (timeout, dropped connection, 5xx): it is no longer running, so
+   * recovery may look the order up from `now` instead of waiting for the attempt's deadline.
+   */
+  async outcomeUnknown(order: Order, code: string, now: Date, also?: AlsoInTransaction): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.order.updateMany({ where: { id: order.id, status: 'pending', creationStartedAt: order.creationStartedAt }, data: { creationEndsBy: now } });
+      await tx.orderEvent.create({ data: { orderId: order.id, source: 'api', type: 'order.creation_outcome_unknown', data: { code } } });
+      await also?.(tx);
+    });
   }
 
   private async insert(tx: Prisma.TransactionClient, draft: PendingOrderDraft): Promise<Order> {
@@ -68,10 +100,10 @@ export class OrderCreationRepository {
   /** Conditional on the row being as read, so two concurrent retries cannot both revive it. */
   private async retry(tx: Prisma.TransactionClient, existing: Pick<Order, 'id' | 'status' | 'updatedAt'>, draft: PendingOrderDraft): Promise<Order> {
     const { id, status, updatedAt } = existing;
-    const { count } = await tx.order.updateMany({ where: { id, status, updatedAt }, data: { ...draft, status: 'pending', statusDetail: null } });
+    const data = { ...draft, status: 'pending' as const, statusDetail: null, recoveryNextCheckAt: null };
+    const { count } = await tx.order.updateMany({ where: { id, status, updatedAt }, data });
     if (count === 0) throw OrderErrors.creationPending(draft.orderReference);
-    const data = { ...fixedTerms(draft), ...(status === 'pending' ? { previousOutcome: 'lost' } : {}) };
-    await tx.orderEvent.create({ data: { orderId: id, type: 'order.creation_retried', fromStatus: status, toStatus: 'pending', source: 'api', data } });
+    await tx.orderEvent.create({ data: { orderId: id, type: 'order.creation_retried', fromStatus: status, toStatus: 'pending', source: 'api', data: fixedTerms(draft) } });
     return tx.order.findUniqueOrThrow({ where: { id } });
   }
 }

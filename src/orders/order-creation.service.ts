@@ -1,20 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/errors/app-error.js';
+import { withRetryAfter } from '../common/http/retry-after.js';
 import { IdempotencyService, IdempotentRequest, Replayed } from '../common/idempotency/index.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import type { Order } from '../generated/prisma/client.js';
-import { SoisyError, SoisyGateway } from '../soisy/index.js';
+import { SoisyError, SoisyGateway, soisyCallBoundMs } from '../soisy/index.js';
+import { CREATE_ORDER_SCOPE } from './creation-recovery/creation-recovery.repository.js';
+import { CreationRecoveryService } from './creation-recovery/creation-recovery.service.js';
 import type { CreateOrderDto } from './dto/create-order.dto.js';
 import type { CreatedOrderDto } from './dto/created-order.dto.js';
 import { OrderCreationRepository, PendingOrderDraft } from './order-creation.repository.js';
 import { OrderLimitsCheck } from './order-limits.js';
 import { OrdersRepository } from './orders.repository.js';
+import { OrderErrors } from './orders.errors.js';
 import { GATEWAY_FIELD_NAMES, withFieldNames } from './soisy-field-names.js';
 
 const ROUTE = '/v1/orders';
-const SCOPE = 'POST /v1/orders';
+/** Conflicts that mean "this reference's (or key's) creation is pending": recovery may decide it. */
+const PENDING_CODES = new Set(['ORDER.CREATION_PENDING', 'IDEMPOTENCY.IN_PROGRESS']);
 
 /**
  * Creating an order never holds a transaction across the Soisy call: (1) pending row + idempotency
@@ -25,11 +30,12 @@ const SCOPE = 'POST /v1/orders';
  * - Soisy refused (4xx, or a call that provably never reached it): the order becomes `failed` and
  *   the idempotency record is deleted, not stored, so the merchant can correct the body and retry
  *   with the same key or reference; the failed row is reused (back to pending), never duplicated.
- * - outcome unknown (timeout, 5xx, dropped connection): Soisy may hold an order we have no token
- *   for. The row stays `pending` with an event saying so, the idempotency record is deleted, and
- *   the answer is 502/504 naming the reference. Retrying that reference answers 409
- *   CREATION_PENDING while the first call could still be running; after LOST_CREATION_AFTER_MS the
- *   row is reused like a failed one (see there why the first attempt's Soisy order is inert).
+ * - outcome unknown (timeout, 5xx, dropped connection, or a crash or failed commit that left no
+ *   answer): Soisy may hold an order we have no token for, so the row stays `pending` (502/504
+ *   naming the reference). A retry of that reference asks creation recovery, which looks the order
+ *   up in Soisy's order list: found → adopted, and a retry with the attempt's key replays it;
+ *   established absent → `failed`, and the retry creates it again; not decidable yet → 409
+ *   CREATION_PENDING with Retry-After. The recovery job decides the same without any retry.
  */
 @Injectable()
 export class OrderCreationService {
@@ -39,18 +45,33 @@ export class OrderCreationService {
     private readonly orders: OrdersRepository,
     private readonly idempotency: IdempotencyService,
     private readonly limits: OrderLimitsCheck,
+    private readonly recovery: CreationRecoveryService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
   async create(dto: CreateOrderDto, idempotencyKey?: string): Promise<CreatedOrderDto | Replayed<CreatedOrderDto>> {
     this.limits.assert(dto);
-    const idem = idempotencyKey === undefined ? undefined : this.idempotency.identify(SCOPE, idempotencyKey, { method: 'POST', route: ROUTE, body: dto });
+    const idem = idempotencyKey === undefined ? undefined : this.idempotency.identify(CREATE_ORDER_SCOPE, idempotencyKey, { method: 'POST', route: ROUTE, body: dto });
+    try {
+      return await this.attempt(dto, idem);
+    } catch (error) {
+      if (!(error instanceof AppError) || !PENDING_CODES.has(error.code)) throw error;
+      const verdict = await this.recovery.settleForRetry(this.config.soisy.shopId, dto.orderReference);
+      if (verdict.kind === 'not_pending') throw error;
+      if (verdict.kind === 'in_flight') throw withRetryAfter(error, verdict.retryAfterSeconds);
+      if (verdict.kind === 'undecided') throw withRetryAfter(OrderErrors.creationPending(dto.orderReference), verdict.retryAfterSeconds);
+      // Decided: the recovered answer's replay, REFERENCE_TAKEN, or a new attempt once Soisy's absence is established.
+      return this.attempt(dto, idem);
+    }
+  }
+
+  private async attempt(dto: CreateOrderDto, idem: IdempotentRequest | undefined): Promise<CreatedOrderDto | Replayed<CreatedOrderDto>> {
     const replay = idem && (await this.idempotency.lookup<CreatedOrderDto>(idem));
     if (replay) return replay;
 
     const callbackSecret = randomBytes(32).toString('base64url');
-    const order = await this.creation.claim(this.draft(dto, callbackSecret), this.clock.now(), idem && ((tx) => this.idempotency.begin(tx, idem)));
+    const order = await this.creation.claim(this.draft(dto, callbackSecret, idem), idem && ((tx) => this.idempotency.begin(tx, idem)));
     let created;
     try {
       created = await this.soisy.createOrder({
@@ -75,12 +96,13 @@ export class OrderCreationService {
       ...(order.instalments === null ? {} : { instalments: order.instalments }),
       ...(order.zeroInterestRate === null ? {} : { zeroInterestRate: order.zeroInterestRate }),
     };
-    const transition = { to: 'created' as const, source: 'api' as const, type: 'order.created', patch: { token: created.token, redirectUrl: created.redirectUrl } };
-    await this.orders.transition(order.id, transition, idem && ((tx) => this.idempotency.complete(tx, idem, 201, { ...body })));
+    // If this commit fails, the row stays pending and creation recovery adopts the order from Soisy's list.
+    await this.creation.complete(order, created, idem && ((tx) => this.idempotency.complete(tx, idem, 201, { ...body })));
     return body;
   }
 
-  private draft(dto: CreateOrderDto, callbackSecret: string): PendingOrderDraft {
+  private draft(dto: CreateOrderDto, callbackSecret: string, idem: IdempotentRequest | undefined): PendingOrderDraft {
+    const now = this.clock.now();
     return {
       shopId: this.config.soisy.shopId,
       orderReference: dto.orderReference,
@@ -91,6 +113,10 @@ export class OrderCreationService {
       successUrl: dto.successUrl ?? null,
       errorUrl: dto.errorUrl ?? null,
       callbackSecret,
+      creationStartedAt: now,
+      creationEndsBy: new Date(now.getTime() + soisyCallBoundMs(this.config.soisy)),
+      creationIdempotencyKey: idem?.key ?? null,
+      creationRequestHash: idem?.fingerprint ?? null,
     };
   }
 
@@ -103,9 +129,9 @@ export class OrderCreationService {
       await this.orders.transition(order.id, { to: 'failed', source: 'api', type: 'order.creation_refused', patch: { statusDetail: code }, data }, forget);
       return withFieldNames(error, GATEWAY_FIELD_NAMES);
     }
-    await this.orders.recordEvent(order.id, 'api', 'order.creation_outcome_unknown', { code }, forget);
+    await this.creation.outcomeUnknown(order, code, this.clock.now(), forget);
     if (!(error instanceof AppError)) return error;
-    const detail = `${error.detail} Soisy may or may not have created order "${order.orderReference}"; it is kept pending until reconciled.`;
+    const detail = `${error.detail} Soisy may or may not have created order "${order.orderReference}"; it is kept pending until recovered from Soisy's order list.`;
     return new AppError(error.kind, error.code, detail, { orderReference: order.orderReference, orderStatus: 'pending' });
   }
 }

@@ -59,8 +59,9 @@ export function isDecided(status: OrderStatus): boolean {
 }
 
 /**
- * A create-order call Soisy refused left nothing at Soisy, so the same orderReference may be tried
- * again: the row goes back to `pending`. Kept out of NEXT on purpose: for everything else
+ * A create-order call Soisy refused, or one whose order creation recovery established Soisy never
+ * made, left nothing at Soisy, so the same orderReference may be tried again: the row goes back to
+ * `pending`. Kept out of NEXT on purpose: for everything else
  * (callbacks, sync, cancellation) a failed order stays final.
  */
 export function canRetryCreation(status: OrderStatus): boolean {

@@ -30,7 +30,7 @@ const Upstream = () => applyDecorators(ApiProblem(502, 'Soisy failed, refused ou
 
 export const CreateOrderDocs = () =>
   applyDecorators(
-    ApiOperation({ summary: 'Create an order', description: 'Creates the Soisy order (with this service\'s callback URL) and stores it. Send the shopper to `redirectUrl`, or continue with a loan request.' }),
+    ApiOperation({ summary: 'Create an order', description: 'Creates the Soisy order (with this service\'s callback URL) and stores it. Send the shopper to `redirectUrl`, or continue with a loan request. When Soisy\'s answer is lost (502/504), retry with the same Idempotency-Key and body: the order is looked up in Soisy\'s order list and the recovered order replayed (without `redirectUrl`: continue with loan request and approval), or created anew once Soisy provably never made it; meanwhile 409 `ORDER.CREATION_PENDING` with `Retry-After`.' }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body within 24 h: the first answer is replayed with `Idempotent-Replayed: true`; same key, other body: 422; while the first is running: 409.', example: '6f1c2a9e-1f0b-4d8e-9a51-2c1d3e4f5a6b' }),
     ApiCreatedResponse({ type: CreatedOrderDto, description: 'Created (or replayed, with `Idempotent-Replayed: true`)' }),
     ApiProblem(400, 'A field is invalid, or Soisy refused one', {
@@ -41,12 +41,12 @@ export const CreateOrderDocs = () =>
     }),
     ApiProblem(409, 'The reference is taken, its creation is pending, or the same Idempotency-Key is still running', {
       referenceTaken: example(409, 'ORDER.REFERENCE_TAKEN', 'An order with reference "ORD-2025-000123" already exists.', { orderReference: 'ORD-2025-000123', orderStatus: 'created' }),
-      creationPending: example(409, 'ORDER.CREATION_PENDING', 'The order with reference "ORD-2025-000123" is being created, or Soisy\'s answer to its creation was lost and it is being reconciled. Retry later or use a new reference.', { orderReference: 'ORD-2025-000123', orderStatus: 'pending' }),
+      creationPending: example(409, 'ORDER.CREATION_PENDING', 'The order with reference "ORD-2025-000123" is being created, or Soisy\'s answer to its creation was lost and it is being looked up in Soisy\'s order list. Retry later (see Retry-After) with the same Idempotency-Key.', { orderReference: 'ORD-2025-000123', orderStatus: 'pending' }),
       keyInUse: example(409, 'IDEMPOTENCY.IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry once it has finished.'),
     }),
     ApiProblem(422, 'The Idempotency-Key was used for another request, or Soisy refused the order', { keyReused: example(422, 'IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used with a different request; use a new key for a different request.') }),
-    ApiProblem(502, 'Soisy failed or the connection dropped: the order is kept pending (see `orderReference`)', { lost: example(502, 'SOISY.UPSTREAM_ERROR', 'Soisy failed with HTTP 500. Soisy may or may not have created order "ORD-2025-000123"; it is kept pending until reconciled.', { orderReference: 'ORD-2025-000123', orderStatus: 'pending' }), ...upstream }),
-    ApiProblem(504, 'Soisy did not answer in time: the order is kept pending', { timeout: example(504, 'SOISY.TIMEOUT', 'Soisy did not answer in time. Soisy may or may not have created order "ORD-2025-000123"; it is kept pending until reconciled.', { orderReference: 'ORD-2025-000123', orderStatus: 'pending' }) }),
+    ApiProblem(502, 'Soisy failed or the connection dropped: the order is kept pending (see `orderReference`)', { lost: example(502, 'SOISY.UPSTREAM_ERROR', 'Soisy failed with HTTP 500. Soisy may or may not have created order "ORD-2025-000123"; it is kept pending until recovered from Soisy\'s order list.', { orderReference: 'ORD-2025-000123', orderStatus: 'pending' }), ...upstream }),
+    ApiProblem(504, 'Soisy did not answer in time: the order is kept pending', { timeout: example(504, 'SOISY.TIMEOUT', 'Soisy did not answer in time. Soisy may or may not have created order "ORD-2025-000123"; it is kept pending until recovered from Soisy\'s order list.', { orderReference: 'ORD-2025-000123', orderStatus: 'pending' }) }),
   );
 
 export const LoanRequestDocs = () =>

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { RetryAfterInterceptor } from '../common/http/retry-after.js';
 import { IdempotencyKey, IdempotentReplayInterceptor } from '../common/idempotency/index.js';
 import { ApprovalService } from './approval.service.js';
 import { ApprovalDto } from './dto/approval.dto.js';
@@ -24,7 +25,7 @@ export class OrdersController {
 
   @Post()
   @CreateOrderDocs()
-  @UseInterceptors(IdempotentReplayInterceptor)
+  @UseInterceptors(IdempotentReplayInterceptor, RetryAfterInterceptor)
   create(@Body() dto: CreateOrderDto, @IdempotencyKey() idempotencyKey?: string) {
     return this.creation.create(dto, idempotencyKey);
   }

@@ -21,7 +21,7 @@ export const OrderErrors = {
     new AppError(
       'conflict',
       'ORDER.CREATION_PENDING',
-      `The order with reference "${orderReference}" is being created, or Soisy's answer to its creation was lost and it is being reconciled. Retry later or use a new reference.`,
+      `The order with reference "${orderReference}" is being created, or Soisy's answer to its creation was lost and it is being looked up in Soisy's order list. Retry later (see Retry-After) with the same Idempotency-Key.`,
       { orderReference, orderStatus: 'pending' },
     ),
   loanRequestNotAllowed: (orderStatus: OrderStatus) =>

@@ -6,3 +6,5 @@ export { SOISY_RETRY_POLICY, DEFAULT_RETRY_POLICY, type RetryPolicy } from './so
 export { normaliseSoisyStatus } from './soisy-status.js';
 export * from './soisy.types.js';
 export * from './soisy-request.types.js';
+export type { SoisyOrderListEntry } from './soisy-order-list.js';
+export { soisyCallBoundMs } from './soisy-call-bound.js';

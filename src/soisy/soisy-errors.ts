@@ -5,7 +5,7 @@ import type { TransportFailure } from './soisy-failure.js';
 import type { HttpMethod } from './soisy-retry.js';
 import type { ErrorKeyMap } from './soisy-wire.js';
 
-export type SoisyCallName = 'getLoanQuotes' | 'createOrder' | 'getOrder' | 'createLoanRequest' | 'requestApproval' | 'matchTrigger';
+export type SoisyCallName = 'getLoanQuotes' | 'createOrder' | 'getOrder' | 'listOrders' | 'createLoanRequest' | 'requestApproval' | 'matchTrigger';
 
 /** What the error mapping needs to know about the call that failed (never its payload). */
 export interface SoisyCallContext {

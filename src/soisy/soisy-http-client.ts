@@ -16,6 +16,8 @@ export interface SoisyRequest {
   authenticated: boolean;
   query?: WireBody;
   body?: WireBody;
+  /** What to ask for; a non-JSON answer is returned as text. Default JSON. */
+  accept?: 'application/json' | 'text/csv';
 }
 
 export interface SoisyResponse {
@@ -87,11 +89,12 @@ export class SoisyHttpClient {
           params: request.query,
           data: request.body,
           headers: {
-            Accept: 'application/json',
+            Accept: request.accept ?? 'application/json',
             ...(request.body ? { 'Content-Type': 'application/json' } : {}),
             ...(request.authenticated ? { 'X-Auth-Token': this.config.authToken } : {}),
           },
           timeout: this.config.timeoutMs,
+          responseType: (request.accept ?? 'application/json') === 'application/json' ? 'json' : 'text',
           // ETIMEDOUT rather than ECONNABORTED: a read timeout must not look like a cancellation.
           transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: true },
           validateStatus: () => true,

@@ -5,6 +5,7 @@ import { errorFromResponse, SoisyCallContext, SoisyCallName, unreadableResponse 
 import { SoisyHttpClient, SoisyResponse } from './soisy-http-client.js';
 import type { ApprovalInput, ApprovalOutcome, LoanRequestFigures, LoanRequestInput } from './soisy-request.types.js';
 import { DEFAULT_RETRY_POLICY, HttpMethod, RetryPolicy, SOISY_RETRY_POLICY } from './soisy-retry.js';
+import { readOrderListCsv, SoisyOrderListEntry } from './soisy-order-list.js';
 import * as wire from './soisy-wire.js';
 import * as read from './soisy-wire-responses.js';
 import type { Cents, CreatedOrder, CreateOrderInput, LoanQuoteQuery, LoanQuotes, OrderToken, SoisyOrder } from './soisy.types.js';
@@ -48,6 +49,17 @@ export class SoisyGateway implements OnModuleDestroy {
     const path = `${this.shopPath}/orders/${encodeURIComponent(token)}`;
     const response = await this.client.send({ call, path, authenticated: true });
     return this.expect(call, response, (status) => status === 200, read.readOrder);
+  }
+
+  /**
+   * Every order of the shop, from Soisy's CSV order list (the only form Soisy serves it in). Used
+   * to find an order whose create-order answer was lost, by its reference and creation time.
+   * Throws SoisyError like every call; an unreadable list is SOISY.BAD_RESPONSE.
+   */
+  async listOrders(): Promise<SoisyOrderListEntry[]> {
+    const call = this.call('listOrders', 'GET', {});
+    const response = await this.client.send({ call, path: `${this.shopPath}/orders`, authenticated: true, accept: 'text/csv' });
+    return this.expect(call, response, (status) => status === 200, readOrderListCsv);
   }
 
   async createLoanRequest(input: LoanRequestInput): Promise<LoanRequestFigures> {

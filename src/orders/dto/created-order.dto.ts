@@ -5,9 +5,13 @@ export class CreatedOrderDto {
   @ApiProperty({ example: 'a1b2c3d4e5f6a7b8c9d0' })
   token!: string;
 
-  /** Soisy's funnel for this order: send the shopper here for the simple integration. */
-  @ApiProperty({ example: 'https://shop.sandbox.soisy.it/partnershop#/loan-request?token=a1b2c3d4e5f6a7b8c9d0' })
-  redirectUrl!: string;
+  /**
+   * Soisy's funnel for this order: send the shopper here for the simple integration. Absent when
+   * the order was recovered from Soisy's order list after its answer was lost (the list has no
+   * URL): go on with loan request and approval, whose answer carries Soisy's redirect URL.
+   */
+  @ApiProperty({ required: false, example: 'https://shop.sandbox.soisy.it/partnershop#/loan-request?token=a1b2c3d4e5f6a7b8c9d0' })
+  redirectUrl?: string;
 
   @ApiProperty({ example: 'created' })
   status!: 'created';
