@@ -17,11 +17,11 @@ interface Answer {
 }
 
 /** One request on a connection of its own (no pooled keep-alive socket), answered as JSON. */
-function send(url: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+function send(url: string, method: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const allHeaders = { ...(payload ? { 'content-type': 'application/json' } : {}), ...headers };
-    const req = httpRequest(url, { method, agent: false, headers: allHeaders }, (res) => {
+    const req = httpRequest(url, { method, agent: false, headers: allHeaders, signal }, (res) => {
       let text = '';
       res.on('data', (chunk) => (text += chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : {} }));
@@ -71,8 +71,8 @@ describe('a graceful shutdown', () => {
     return token;
   }
 
-  async function holdSoisyAnswers(path: string, times: number): Promise<void> {
-    const fault = { method: 'POST', path, times, fault: { type: 'delay', ms: SOISY_DELAY_MS }, afterProcessing: true };
+  async function holdSoisyAnswers(path: string, times: number, ms = SOISY_DELAY_MS): Promise<void> {
+    const fault = { method: 'POST', path, times, fault: { type: 'delay', ms }, afterProcessing: true };
     const res = await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
     expect(res.status).toBe(201);
   }
@@ -82,16 +82,26 @@ describe('a graceful shutdown', () => {
     return calls.filter((call) => call.method === 'POST' && path.test(call.path)).length;
   }
 
-  it('finishes every in-flight request, refuses new ones with 503, and exits 0 with no pending order', async () => {
+  it('finishes every in-flight request (even one whose client left), refuses new ones with 503, and exits 0 with no pending order', async () => {
     const releasable = await approvedOrder();
+    const requestable = String((await send(`${url}/v1/orders`, 'POST', orderBody())).body.token);
     await holdSoisyAnswers('/shops/partnershop/orders', IN_FLIGHT);
     await holdSoisyAnswers('/shops/partnershop/orders/*/match-trigger', 1);
+    await holdSoisyAnswers('/shops/partnershop/requests', 1, 2 * SOISY_DELAY_MS);
     let settled = 0;
     const creations = Array.from({ length: IN_FLIGHT }, () => send(`${url}/v1/orders`, 'POST', orderBody()).finally(() => (settled += 1)));
     const release = send(`${url}/v1/orders/${releasable}/release`, 'POST', {}, { authorization: `Bearer ${ADMIN_KEY}` }).finally(() => (settled += 1));
+    // A loan request whose client hangs up once it is under way, and that outlasts the others: its
+    // handler must still finish its work before the Soisy agents and the database close.
+    const hangUp = new AbortController();
+    const abandoned = send(`${url}/v1/orders/${requestable}/loan-request`, 'POST', loanRequestBody(), {}, hangUp.signal).catch((error: Error) => error.name);
     // Every call has reached "Soisy", which has acted on it and holds the answer back.
-    await waitUntil('Soisy has received every create order and the match-trigger', async () =>
-      (await soisyReceived(/^\/shops\/partnershop\/orders$/)) === IN_FLIGHT + 1 && (await soisyReceived(/match-trigger$/)) === 1);
+    await waitUntil('Soisy has received every create order, the match-trigger and the loan request', async () =>
+      (await soisyReceived(/^\/shops\/partnershop\/orders$/)) === IN_FLIGHT + 2 &&
+      (await soisyReceived(/match-trigger$/)) === 1 &&
+      (await soisyReceived(/^\/shops\/partnershop\/requests$/)) === 2);
+    hangUp.abort();
+    expect(await abandoned).toBe('AbortError');
     const exited = once(service.child, 'exit');
 
     service.child.kill('SIGTERM');
@@ -114,12 +124,13 @@ describe('a graceful shutdown', () => {
     expect({ code, signal }).toEqual({ code: 0, signal: null });
 
     const rows = await query<{ status: string; token: string | null; releaseStatus: string | null }>(db.url, 'SELECT status, token, "releaseStatus" FROM orders');
-    expect(rows).toHaveLength(IN_FLIGHT + 1);
+    expect(rows).toHaveLength(IN_FLIGHT + 2);
     expect(rows.filter((row) => row.status === 'pending' || row.token === null)).toEqual([]);
     expect(rows.find((row) => row.token === releasable)?.releaseStatus).toBe('released');
+    expect(rows.find((row) => row.token === requestable)?.status).toBe('requested');
     // Every order Soisy created is linked to exactly one local order.
     const soisyOrders: Array<{ token: string }> = await (await fetch(`${emulator.url}/__emulator/orders`)).json();
-    expect(soisyOrders).toHaveLength(IN_FLIGHT + 1);
+    expect(soisyOrders).toHaveLength(IN_FLIGHT + 2);
     expect(new Set(rows.map((row) => row.token))).toEqual(new Set(soisyOrders.map((order) => order.token)));
     expect(service.output()).not.toMatch(/"level":50/);
   }, 60_000);
