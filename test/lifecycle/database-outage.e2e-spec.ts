@@ -76,6 +76,14 @@ describe('a database outage', () => {
     expect((await request(url).get('/health/live')).status).toBe(200);
   });
 
+  it('answers 503 too when the database accepts connections but never answers, once the connect timeout passes', async () => {
+    proxy.blackhole();
+    const res = await request(url).get(`/v1/orders/${token}`);
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toMatch(/^\d+$/);
+    expect(res.body.code).toBe('DATABASE.UNAVAILABLE');
+  });
+
   it('recovers fully once the database is back, with nothing to restart', async () => {
     proxy.restore();
     await request(url).get('/health/ready').expect(200);

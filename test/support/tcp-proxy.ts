@@ -5,6 +5,8 @@ export interface TcpProxy {
   port: number;
   /** An outage: open connections are dropped and new ones are accepted, then closed at once. */
   cut(): void;
+  /** A server that hangs: open connections are dropped and new ones are accepted but never answered. */
+  blackhole(): void;
   /** The target is reachable again through the same port. */
   restore(): void;
   close(): Promise<void>;
@@ -12,24 +14,28 @@ export interface TcpProxy {
 
 /**
  * A TCP forwarder the test controls, between the service and a server (PostgreSQL): a database
- * outage without restarting the shared server. The port stays bound during a cut, so nothing else
- * can take it before `restore()`.
+ * outage without restarting the shared server. The port stays bound during an outage, so nothing
+ * else can take it before `restore()`.
  */
 export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
   const open = new Set<Socket>();
-  let down = false;
+  let mode: 'up' | 'cut' | 'blackhole' = 'up';
+  const track = (socket: Socket) => {
+    open.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('close', () => open.delete(socket));
+  };
+  const dropAll = () => {
+    for (const socket of open) socket.destroy();
+  };
   const server: Server = createServer((client) => {
-    if (down) return void client.destroy();
+    if (mode === 'cut') return void client.destroy();
+    track(client);
+    if (mode === 'blackhole') return;
     const upstream = connect(targetPort, targetHost);
-    for (const socket of [client, upstream]) {
-      open.add(socket);
-      socket.on('error', () => undefined);
-      socket.on('close', () => {
-        open.delete(socket);
-        client.destroy();
-        upstream.destroy();
-      });
-    }
+    track(upstream);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
     client.pipe(upstream).pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -37,14 +43,20 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
   return {
     port: typeof address === 'object' && address ? address.port : 0,
     cut: () => {
-      down = true;
-      for (const socket of open) socket.destroy();
+      mode = 'cut';
+      dropAll();
+    },
+    blackhole: () => {
+      mode = 'blackhole';
+      dropAll();
     },
     restore: () => {
-      down = false;
+      // Connections held while in a blackhole were never forwarded: end them, as a restarted server would.
+      if (mode === 'blackhole') dropAll();
+      mode = 'up';
     },
     close: async () => {
-      for (const socket of open) socket.destroy();
+      dropAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

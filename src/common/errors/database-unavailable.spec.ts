@@ -36,6 +36,7 @@ describe('databaseUnavailableReason', () => {
     ['a connection dropped mid-query (node-postgres, rethrown by Prisma)', plain('Connection terminated unexpectedly'), 'connection lost'],
     ['a connect timeout in node-postgres', plain('Connection terminated due to connection timeout'), 'connection lost'],
     ['the pool waiting too long for a client', plain('timeout exceeded when trying to connect'), 'connection lost'],
+    ['a query or commit in a transaction whose connection dropped', plain('Client has encountered a connection error and is not queryable'), 'connection lost'],
     ['a socket error wrapped as a cause', Object.assign(new Error('query failed'), { cause: socketError('ECONNREFUSED') }), 'ECONNREFUSED'],
   ])('recognises %s', (_name, error, reason) => {
     expect(databaseUnavailableReason(error)).toBe(reason);
