@@ -32,7 +32,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     } else if (problem.status >= 500 && !(error instanceof AppError) && !isDeliberate503(error)) {
       this.logger.error({ err: exception, path: request?.routeOptions?.url }, 'Unhandled error');
     }
-    const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    const retryAfter = (error as { retryAfterSeconds?: unknown } | null | undefined)?.retryAfterSeconds;
     if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
