@@ -53,8 +53,9 @@ describe('a graceful shutdown', () => {
       LOG_LEVEL: 'info',
       SHUTDOWN_GRACE_SECONDS: '20',
     });
-    await waitFor200(`${url}/health/ready`);
-  }, 60_000);
+    // Generous: a loaded 2-core machine can take half a minute to boot the service.
+    await waitFor200(`${url}/health/ready`, 60_000);
+  }, 90_000);
 
   afterAll(async () => {
     await service.stop();
