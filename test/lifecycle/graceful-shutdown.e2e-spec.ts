@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { approvalBody, loanRequestBody, orderBody, waitUntil } from '../checkout/support/checkout.js';
 import { createTestDatabase, query, type TestDatabase } from '../support/database.js';
@@ -52,6 +53,8 @@ describe('a graceful shutdown', () => {
       ADMIN_API_KEYS: ADMIN_KEY,
       LOG_LEVEL: 'info',
       SHUTDOWN_GRACE_SECONDS: '20',
+      // Far beyond the test: an idle keep-alive socket must not hold the shutdown until it times out.
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '600000',
     });
     // Generous: a loaded 2-core machine can take half a minute to boot the service.
     await waitFor200(`${url}/health/ready`, 60_000);
@@ -103,6 +106,12 @@ describe('a graceful shutdown', () => {
       (await soisyReceived(/^\/shops\/partnershop\/requests$/)) === 2);
     hangUp.abort();
     expect(await abandoned).toBe('AbortError');
+    // A client's keep-alive connection, answered once and then left idle.
+    const idle = connect(Number(new URL(url).port), '127.0.0.1');
+    const idleClosed = once(idle, 'close');
+    idle.on('error', () => undefined);
+    idle.write('GET /health/live HTTP/1.1\r\nHost: shop\r\nConnection: keep-alive\r\n\r\n');
+    await once(idle, 'data');
     const exited = once(service.child, 'exit');
 
     service.child.kill('SIGTERM');
@@ -123,6 +132,7 @@ describe('a graceful shutdown', () => {
     expect(await release).toMatchObject({ status: 200, body: { release: { status: 'released' } } });
     const [code, signal] = await exited;
     expect({ code, signal }).toEqual({ code: 0, signal: null });
+    await idleClosed;
 
     const rows = await query<{ status: string; token: string | null; releaseStatus: string | null }>(db.url, 'SELECT status, token, "releaseStatus" FROM orders');
     expect(rows).toHaveLength(IN_FLIGHT + 2);
