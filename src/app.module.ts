@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { Clock, SystemClock } from './common/clock.js';
+import { LifecycleModule } from './common/lifecycle/lifecycle.module.js';
 import { LoggingModule } from './common/logging/logging.module.js';
 import { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/app-config.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         PortsModule.forRoot(ports),
         LoggingModule.forRoot(runtime.rootLogger),
+        LifecycleModule,
         PrismaModule,
         HealthModule,
         MetricsModule,

@@ -8,6 +8,8 @@ import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js'
 import { PROBLEM_CONTENT_TYPE } from './common/errors/problem-document.js';
 import { handleClientError } from './common/http/client-errors.js';
 import { registerRateLimit } from './common/http/rate-limit.js';
+import { serverTimeoutOptions } from './common/http/server-timeouts.js';
+import { registerDrainGate } from './common/lifecycle/drain-gate.js';
 import { registerNulRejection } from './common/http/reject-nul.js';
 import { createRootLogger, requestIdOf } from './common/logging/root-logger.js';
 import { registerRequestLogging } from './common/logging/request-logging.js';
@@ -40,6 +42,9 @@ export async function createApp(config: AppConfig, ports: AppPorts = {}): Promis
     genReqId: requestIdOf,
     // Request lines come from request-logging.ts, which skips health probes and masks secrets.
     logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
+    ...serverTimeoutOptions(config.http),
+    // During close the drain gate answers new requests (problem+json), not Fastify's plain 503.
+    return503OnClosing: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { rootLogger }, ports), adapter, {
     bufferLogs: true,
@@ -47,7 +52,7 @@ export async function createApp(config: AppConfig, ports: AppPorts = {}): Promis
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(problems);
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts drains the HTTP server before closing (common/lifecycle).
   await app.register(helmet, {
     // The OpenAPI explorer needs its inline bootstrap script and styles.
     contentSecurityPolicy: {
@@ -62,6 +67,7 @@ export async function createApp(config: AppConfig, ports: AppPorts = {}): Promis
     },
   });
   registerRequestLogging(app);
+  registerDrainGate(app, problems);
   registerNulRejection(app);
   registerHttpMetrics(app);
   await registerRateLimit(app, config.rateLimitPerMinute);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/load-config.js';
+import { stopGracefullyOnSignals } from './common/lifecycle/shutdown-signals.js';
 import { createApp } from './create-app.js';
 
 function configOrExit() {
@@ -16,3 +17,4 @@ function configOrExit() {
 const config = configOrExit();
 const app = await createApp(config);
 await app.listen({ port: config.port, host: '0.0.0.0' });
+stopGracefullyOnSignals(app, config.shutdownGraceSeconds);

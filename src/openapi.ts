@@ -5,7 +5,13 @@ const DESCRIPTION = `Lets a merchant's storefront offer Soisy instalment payment
 
 Storefront routes need no credentials (the order token is the capability). Back-office routes need
 \`Authorization: Bearer <API key>\`. Every error is \`application/problem+json\` (RFC 9457); validation
-errors list \`errors: [{field, message}]\`. Amounts are integer euro cents.`;
+errors list \`errors: [{field, message}]\`. Amounts are integer euro cents.
+
+Any route may answer 503 with \`Retry-After\` (seconds): \`DATABASE.UNAVAILABLE\` while the database
+is unreachable, \`SERVICE.SHUTTING_DOWN\` when this instance is stopping (another one takes the
+retry). Send the same request again after that delay, with the same \`Idempotency-Key\` where the
+route takes one. A request whose headers or body arrive too slowly is answered 408
+\`REQUEST.TIMEOUT\` and its connection closed.`;
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()

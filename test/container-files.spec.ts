@@ -71,6 +71,10 @@ describe('docker-compose.yml', () => {
     expect(env.ADMIN_API_KEYS).toMatch(/\$\{ADMIN_API_KEYS:\?/);
   });
 
+  it('lets the app drain for its grace period (25 s) before Docker kills it (10 s by default)', () => {
+    expect(compose.services.app.stop_grace_period).toBe('30s');
+  });
+
   it('drops capabilities and privileges of the app', () => {
     const app = compose.services.app;
     expect(app.cap_drop).toEqual(['ALL']);

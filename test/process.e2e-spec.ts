@@ -7,6 +7,9 @@ import { createTestDatabase } from './support/database.js';
 import { run, runNode, waitFor200 } from './support/process.js';
 import { freePort } from './support/stack.js';
 
+/** The embedded PostgreSQL (WebAssembly) takes over 30 s to boot on a 2-core machine under load. */
+const EMBEDDED_BOOT_MS = 75_000;
+
 /** The built service as `npm start` and the container run it (`npm test` builds first). */
 describe('the service process', () => {
   let port: number;
@@ -29,25 +32,27 @@ describe('the service process', () => {
     try {
       const first = runNode('dist/main.js', env);
       try {
-        const ready = await waitFor200(`http://127.0.0.1:${port}/health/ready`);
+        const ready = await waitFor200(`http://127.0.0.1:${port}/health/ready`, EMBEDDED_BOOT_MS);
         expect((await ready.json()).status).toBe('ok');
         const doc = await (await waitFor200(`http://127.0.0.1:${port}/docs-json`)).json();
         await expect(SwaggerParser.validate(doc)).resolves.toBeDefined();
         await expectRequestLogsWithIdAndWithoutSecrets(first.output);
+        expect(await first.stop()).toBe(0);
       } finally {
-        expect([0, 'SIGTERM']).toContain(await first.stop());
+        await first.stop();
       }
       const second = runNode('dist/main.js', env);
       try {
-        await waitFor200(`http://127.0.0.1:${port}/health/ready`);
+        await waitFor200(`http://127.0.0.1:${port}/health/ready`, EMBEDDED_BOOT_MS);
         expect(second.output()).not.toMatch(/Applied migrations/);
+        expect(await second.stop()).toBe(0);
       } finally {
-        expect([0, 'SIGTERM']).toContain(await second.stop());
+        await second.stop();
       }
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 2 * EMBEDDED_BOOT_MS + 30_000);
 
   /** One JSON line per request, tagged with the caller's request id; no secret or personal data. */
   async function expectRequestLogsWithIdAndWithoutSecrets(output: () => string) {
@@ -73,7 +78,7 @@ describe('the service process', () => {
     try {
       await waitFor200(`http://127.0.0.1:${port}/health/ready`);
       expect(service.output()).toMatch(/^Applied migrations: \d+_init/);
-      expect([0, 'SIGTERM']).toContain(await service.stop());
+      expect(await service.stop()).toBe(0);
     } finally {
       await service.stop();
       await db.drop();

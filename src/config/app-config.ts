@@ -27,6 +27,22 @@ export abstract class AppConfig {
    * would let a client pick its own address and escape its rate limit.
    */
   abstract readonly trustProxy: boolean | string[];
+  abstract readonly http: HttpServerConfig;
+  /**
+   * On SIGTERM/SIGINT, how long in-flight requests and scheduled work may take to finish before
+   * their connections are cut and the process stops (src/common/lifecycle).
+   */
+  abstract readonly shutdownGraceSeconds: number;
+}
+
+/** Timeouts of the HTTP server itself (Node's), against slow or idle clients. */
+export interface HttpServerConfig {
+  /** The whole request (headers and body) must arrive within this; else 408 and the socket closed. */
+  readonly requestTimeoutMs: number;
+  /** The request's headers must arrive within this (at most requestTimeoutMs). */
+  readonly headersTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  readonly keepAliveTimeoutMs: number;
 }
 
 export interface SchedulerConfig {

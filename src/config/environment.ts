@@ -99,6 +99,19 @@ export class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400)
   PENDING_ABSENT_AFTER_SECONDS?: number;
 
+  // Below the 30 s most orchestrators wait between SIGTERM and SIGKILL, so the drain ends first.
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  SHUTDOWN_GRACE_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000)
+  HTTP_REQUEST_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000)
+  HTTP_HEADERS_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS?: number;
+
   /** false, true, or comma-separated proxy addresses/CIDRs (Fastify's trustProxy). */
   @IsOptional() @Transform(blankAsUnset) @IsString() @Matches(/^(true|false|[\d.:a-fA-F/,\s]+)$/)
   TRUST_PROXY?: string;

@@ -48,6 +48,10 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['ADMIN_API_KEYS', 'short'],
     ['SOISY_TIMEOUT_MS', '5'],
+    ['SHUTDOWN_GRACE_SECONDS', '0'],
+    ['HTTP_REQUEST_TIMEOUT_MS', 'soon'],
+    ['HTTP_HEADERS_TIMEOUT_MS', '10'],
+    ['HTTP_KEEP_ALIVE_TIMEOUT_MS', '-1'],
   ])('refuses %s=%s with a message naming the variable', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
   });
@@ -70,6 +74,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
     expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('drains for 25 s on SIGTERM and times slow clients out by default, below an orchestrator\'s 30 s', () => {
+    const config = loadConfig({});
+    expect(config.shutdownGraceSeconds).toBe(25);
+    expect(config.http).toEqual({ requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000 });
+    expect(loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '2000' }).http.headersTimeoutMs).toBe(2_000);
+  });
+
+  it('refuses a headers timeout longer than the request timeout', () => {
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '8000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
   });
 
   it('refuses limits whose minimum exceeds their maximum', () => {

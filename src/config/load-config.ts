@@ -35,6 +35,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (limits.instalmentsMin > limits.instalmentsMax) {
     throw new ConfigError('INSTALMENTS_MIN', 'must not exceed INSTALMENTS_MAX');
   }
+  const http = {
+    requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS ?? 30_000,
+    headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS ?? Math.min(10_000, env.HTTP_REQUEST_TIMEOUT_MS ?? 10_000),
+    keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS ?? 5_000,
+  };
+  // Node refuses a headers timeout longer than the request timeout (the headers are part of the request).
+  if (http.headersTimeoutMs > http.requestTimeoutMs) {
+    throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', 'must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  }
 
   return {
     port,
@@ -56,6 +65,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     quotesCacheTtlSeconds: env.QUOTES_CACHE_TTL_SECONDS ?? 60,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? 300,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    http,
+    shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS ?? 25,
     scheduler: {
       enabled: env.SCHEDULER_ENABLED ?? true,
       intervalSeconds: env.SCHEDULER_INTERVAL_SECONDS ?? 15,

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { DatabaseHealth } from './database.health.js';
+import { DrainHealth } from './drain.health.js';
 
 @ApiTags('operations')
 @Controller('health')
@@ -9,6 +10,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: DatabaseHealth,
+    private readonly drain: DrainHealth,
   ) {}
 
   /** The process is up and serving HTTP. */
@@ -18,10 +20,10 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** The database answers and its schema is current: safe to route traffic here. */
+  /** Not shutting down, and the database answers and its schema is current: safe to route traffic here. */
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.database.check()]);
+    return this.health.check([() => this.drain.check(), () => this.database.check()]);
   }
 }

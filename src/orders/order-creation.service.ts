@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppError } from '../common/errors/app-error.js';
-import { withRetryAfter } from '../common/http/retry-after.js';
+import { AppError, withRetryAfter } from '../common/errors/app-error.js';
 import { IdempotencyService, IdempotentRequest, Replayed } from '../common/idempotency/index.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';

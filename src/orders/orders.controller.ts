@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { RetryAfterInterceptor } from '../common/http/retry-after.js';
 import { IdempotencyKey, IdempotentReplayInterceptor } from '../common/idempotency/index.js';
 import { ApprovalService } from './approval.service.js';
 import { ApprovalDto } from './dto/approval.dto.js';
@@ -25,7 +24,7 @@ export class OrdersController {
 
   @Post()
   @CreateOrderDocs()
-  @UseInterceptors(IdempotentReplayInterceptor, RetryAfterInterceptor)
+  @UseInterceptors(IdempotentReplayInterceptor)
   create(@Body() dto: CreateOrderDto, @IdempotencyKey() idempotencyKey?: string) {
     return this.creation.create(dto, idempotencyKey);
   }

@@ -1,4 +1,4 @@
-import { AppError } from '../common/errors/app-error.js';
+import { AppError, retryAfter } from '../common/errors/app-error.js';
 import type { CheckoutStep, OrderStatus } from '../generated/prisma/enums.js';
 import { STEP_RETRY_AFTER_SECONDS } from './step-claim.js';
 
@@ -44,7 +44,7 @@ export const OrderErrors = {
       `${step ? STEP_NAMES[step] : 'A checkout step'} for this order is being sent to Soisy right now; retry in a moment to get its answer.`,
       step ? { step } : {},
       [],
-      { 'retry-after': String(STEP_RETRY_AFTER_SECONDS) },
+      retryAfter(STEP_RETRY_AFTER_SECONDS),
     ),
   approvalNotAllowed: (orderStatus: OrderStatus) =>
     new AppError('conflict', 'ORDER.APPROVAL_NOT_ALLOWED', `An approval cannot be asked for an order in status "${orderStatus}".`, {

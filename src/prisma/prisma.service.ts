@@ -3,13 +3,22 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { Database } from './database.js';
 
+/**
+ * How long a query waits for a connection (a new one, or a free slot in the pool) before failing:
+ * with none, a database that accepts TCP but never answers would hang requests forever instead
+ * of their answering 503 DATABASE.UNAVAILABLE (common/errors/database-unavailable.ts).
+ */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 /** The Prisma client on `@prisma/adapter-pg` (no native engine). Only repositories use it. */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   constructor(private readonly database: Database) {
     // The embedded database serves one connection (see EmbeddedPostgres); its pool holds just that one.
-    const max = database.isEmbedded ? 1 : 10;
-    super({ adapter: new PrismaPg({ connectionString: database.connectionString, max }) });
+    // Its single connection is also a queue (one interactive transaction at a time): no connect
+    // timeout there, or a burst of requests would fail waiting their turn.
+    const pool = database.isEmbedded ? { max: 1 } : { max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
+    super({ adapter: new PrismaPg({ connectionString: database.connectionString, ...pool }) });
   }
 
   /**

@@ -42,7 +42,8 @@ export class ReleaseScheduler extends IntervalJob {
     // Every claim returned is attempted: PostgreSQL may run the `IN (… LIMIT 1 FOR UPDATE SKIP
     // LOCKED)` subquery more than once and claim several rows, and one left unattempted would sit
     // in_progress, never called, until its lease expired into `unknown`.
-    while (attempted < BATCH) {
+    // A graceful shutdown stops the claiming; the claim in hand is attempted to its end.
+    while (attempted < BATCH && !this.stopping) {
       const claims = await this.claims.claimDue(this.clock.now(), 1);
       if (claims.length === 0) break;
       for (const claim of claims) {

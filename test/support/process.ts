@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 export interface ServiceProcess {
   child: ChildProcess;
   output: () => string;
-  /** SIGTERM, then how it ended: `0`, or `'SIGTERM'` when Nest re-raised the signal after shutting down. */
+  /** SIGTERM, then how it ended: its exit code (0 after a graceful shutdown), or the signal that killed it. */
   stop(): Promise<number | string | null>;
 }
 

@@ -32,6 +32,16 @@ export class AppError extends Error {
   }
 }
 
+/** `Retry-After` (RFC 9110 §10.2.3) in whole seconds, at least 1: for answers that clear by themselves. */
+export function retryAfter(seconds: number): Record<string, string> {
+  return { 'retry-after': String(Math.max(1, Math.ceil(seconds))) };
+}
+
+/** The same error, answered with `Retry-After: seconds`. */
+export function withRetryAfter(error: AppError, seconds: number): AppError {
+  return new AppError(error.kind, error.code, error.detail, error.extensions, error.fieldErrors, { ...error.headers, ...retryAfter(seconds) });
+}
+
 export class ValidationFailed extends AppError {
   constructor(errors: readonly FieldError[], detail = 'The request has invalid fields.') {
     super('invalid', 'REQUEST.INVALID', detail, {}, errors);

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ErrorKind } from './app-error.js';
+import { DatabaseUnavailable, databaseUnavailableReason, isDatabaseUnavailable } from './database-unavailable.js';
 import { PROBLEM_CONTENT_TYPE, ProblemDocument, problemType } from './problem-document.js';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
@@ -23,15 +24,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const problem = this.toProblem(exception);
-    if (problem.status >= 500 && !(exception instanceof AppError)) {
+    const error = asAppError(exception);
+    const problem = this.toProblem(error);
+    if (error instanceof DatabaseUnavailable) {
+      // Expected while the database restarts: one line with the reason's code, never the driver's message.
+      this.logger.warn({ path: request?.routeOptions?.url, reason: databaseUnavailableReason(exception) }, 'Database unavailable');
+    } else if (problem.status >= 500 && !(error instanceof AppError) && !isDeliberate503(error)) {
       this.logger.error({ err: exception, path: request?.routeOptions?.url }, 'Unhandled error');
     }
-    if (exception instanceof AppError) reply.headers(exception.headers);
+    if (error instanceof AppError) reply.headers(error.headers);
     reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 
-  toProblem(exception: unknown): ProblemDocument {
+  toProblem(thrown: unknown): ProblemDocument {
+    const exception = asAppError(thrown);
     if (exception instanceof AppError) {
       const status = STATUS_BY_KIND[exception.kind];
       return {
@@ -48,6 +54,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const code = `HTTP.${status}`;
     return { type: problemType(code), title: titleOf(status), status, detail: detailOf(exception, status), code };
   }
+}
+
+/** Our own errors as they are; a database outage, however the driver phrased it, as DATABASE.UNAVAILABLE. */
+function asAppError(exception: unknown): unknown {
+  if (exception instanceof AppError || !isDatabaseUnavailable(exception)) return exception;
+  return new DatabaseUnavailable();
+}
+
+/** A 503 thrown on purpose (readiness while draining or while the database is down) is a state, not a bug. */
+function isDeliberate503(exception: unknown): boolean {
+  return exception instanceof HttpException && exception.getStatus() === HttpStatus.SERVICE_UNAVAILABLE;
 }
 
 function statusOf(exception: unknown): number {

@@ -19,17 +19,17 @@ const fastify = { log: { debug: () => undefined } } as unknown as FastifyInstanc
 
 describe('client errors as problem documents', () => {
   it.each([
-    ['HPE_HEADER_OVERFLOW', 431, 'Request Header Fields Too Large'],
-    ['HPE_CHUNK_EXTENSIONS_OVERFLOW', 413, 'Payload Too Large'],
-    ['ERR_HTTP_REQUEST_TIMEOUT', 408, 'Request Timeout'],
-    ['HPE_INVALID_METHOD', 400, 'Bad Request'],
-    [undefined, 400, 'Bad Request'],
-  ])('answers Node\'s %s with HTTP %i as application/problem+json', (code, status, title) => {
+    ['HPE_HEADER_OVERFLOW', 431, 'Request Header Fields Too Large', 'HTTP.431'],
+    ['HPE_CHUNK_EXTENSIONS_OVERFLOW', 413, 'Payload Too Large', 'HTTP.413'],
+    ['ERR_HTTP_REQUEST_TIMEOUT', 408, 'Request Timeout', 'REQUEST.TIMEOUT'],
+    ['HPE_INVALID_METHOD', 400, 'Bad Request', 'HTTP.400'],
+    [undefined, 400, 'Bad Request', 'HTTP.400'],
+  ])('answers Node\'s %s with HTTP %i as application/problem+json', (code, status, title, problemCode) => {
     const { statusLine, headers, body } = parse(clientErrorResponse(code));
     expect(statusLine).toBe(`HTTP/1.1 ${status} ${title}`);
     expect(headers).toContain('Content-Type: application/problem+json');
     expect(headers).toContain(`Content-Length: ${Buffer.byteLength(JSON.stringify(body))}`);
-    expect(body).toMatchObject({ status, title, code: `HTTP.${status}`, type: `urn:soisy-bff:problem:http.${status}` });
+    expect(body).toMatchObject({ status, title, code: problemCode, type: `urn:soisy-bff:problem:${problemCode.toLowerCase()}` });
   });
 
   it('writes the answer and closes the connection', () => {

@@ -11,17 +11,18 @@ import { PROBLEM_CONTENT_TYPE, type ProblemDocument, problemType } from '../erro
  * onto the socket, then closes it: the parser cannot read past the error.
  */
 
-const ANSWERS: Record<string, { status: number; detail: string }> = {
+const ANSWERS: Record<string, { status: number; detail: string; code?: string }> = {
   HPE_HEADER_OVERFLOW: { status: 431, detail: 'The request headers or URL are too large.' },
   HPE_CHUNK_EXTENSIONS_OVERFLOW: { status: 413, detail: 'The request body\'s chunk extensions are too large.' },
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, detail: 'The request did not arrive in time.' },
+  // A client trickling its request past HTTP_REQUEST_TIMEOUT_MS / HTTP_HEADERS_TIMEOUT_MS.
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, detail: 'The request was not received in time; the connection is closed.', code: 'REQUEST.TIMEOUT' },
 };
 const MALFORMED = { status: 400, detail: 'The request is not valid HTTP.' };
 
 /** The raw HTTP response for a client error with Node's `code` (e.g. `HPE_HEADER_OVERFLOW`). */
 export function clientErrorResponse(code: string | undefined): string {
-  const { status, detail } = ANSWERS[code ?? ''] ?? MALFORMED;
-  const problemCode = `HTTP.${status}`;
+  const { status, detail, code: answerCode } = ANSWERS[code ?? ''] ?? MALFORMED;
+  const problemCode = answerCode ?? `HTTP.${status}`;
   const title = STATUS_CODES[status] ?? 'Error';
   const problem: ProblemDocument = { type: problemType(problemCode), title, status, detail, code: problemCode };
   const body = JSON.stringify(problem);

@@ -11,6 +11,7 @@ export abstract class IntervalJob implements OnApplicationBootstrap, OnModuleDes
   protected readonly logger: Logger;
   private running?: Promise<void>;
   private registered = false;
+  private stopped = false;
 
   protected constructor(
     private readonly name: string,
@@ -28,15 +29,28 @@ export abstract class IntervalJob implements OnApplicationBootstrap, OnModuleDes
     this.registered = true;
   }
 
-  /** Before the database closes: stop ticking and let a running tick finish. */
-  async onModuleDestroy(): Promise<void> {
+  /**
+   * Stops ticking and lets a running tick finish what it has claimed: called at the start of a
+   * graceful shutdown (src/common/lifecycle), and again before the database closes.
+   */
+  async drain(): Promise<void> {
+    this.stopped = true;
     if (this.registered) this.registry.deleteInterval(this.name);
     this.registered = false;
     await this.running;
   }
 
+  async onModuleDestroy(): Promise<void> {
+    await this.drain();
+  }
+
+  /** True once draining: a tick that claims work piece by piece stops claiming and returns. */
+  protected get stopping(): boolean {
+    return this.stopped;
+  }
+
   private tick(): void {
-    if (this.running) return;
+    if (this.running || this.stopped) return;
     this.running = this.runOnce()
       .then(() => undefined)
       .catch((error: unknown) => this.logger.error({ err: error }, `${this.name} tick failed`))

@@ -1,0 +1,65 @@
+import pg from 'pg';
+import { Prisma } from '../../generated/prisma/client.js';
+import { databaseUnavailableReason, isDatabaseUnavailable } from './database-unavailable.js';
+
+/** Shapes as Prisma 7 with @prisma/adapter-pg throws them (observed with the database cut off). */
+const known = (code: string, cause?: Record<string, unknown>) =>
+  new Prisma.PrismaClientKnownRequestError('Invalid `prisma.order.count()` invocation', {
+    code,
+    clientVersion: '7.10.0',
+    meta: cause && { modelName: 'Order', driverAdapterError: Object.assign(new Error('DriverAdapterError'), { name: 'DriverAdapterError', cause }) },
+  });
+
+const pgError = (sqlState: string) => Object.assign(new pg.DatabaseError('server says no', 0, 'error'), { code: sqlState, severity: 'FATAL' });
+const socketError = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, syscall: 'connect', errno: -111 });
+const plain = (message: string) => Object.assign(new Error(message), { clientVersion: '7.10.0' });
+
+describe('databaseUnavailableReason', () => {
+  it.each([
+    ['a model query with the server unreachable (P1001)', known('P1001', { kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 }), 'P1001'],
+    ['a timeout reaching the server (P1002)', known('P1002'), 'P1002'],
+    ['the server closing the connection (P1017)', known('P1017'), 'P1017'],
+    ['no pool connection in time (P2024)', known('P2024'), 'P2024'],
+    ['a raw query with the server unreachable (P2010 over DatabaseNotReachable)', known('P2010', { kind: 'DatabaseNotReachable' }), 'DatabaseNotReachable'],
+    ['a connection reset under a raw query', known('P2010', { kind: 'ConnectionClosed' }), 'ConnectionClosed'],
+    ['a socket timeout', known('P2010', { kind: 'SocketTimeout' }), 'SocketTimeout'],
+    ['too many connections', known('P2010', { kind: 'TooManyConnections', cause: 'sorry, too many clients already' }), 'TooManyConnections'],
+    ['a backend terminated by an administrator (57P01)', known('P2010', { kind: 'postgres', code: '57P01', originalCode: '57P01' }), '57P01'],
+    ['the server starting up or shutting down (57P03)', known('P2010', { kind: 'postgres', code: '57P03', originalCode: '57P03' }), '57P03'],
+    ['a crash shutdown (57P02), from node-postgres directly', pgError('57P02'), '57P02'],
+    ['a connection exception of class 08', pgError('08006'), '08006'],
+    ['too many connections (53300), from node-postgres directly', pgError('53300'), '53300'],
+    ['a refused connection', socketError('ECONNREFUSED'), 'ECONNREFUSED'],
+    ['a reset connection', socketError('ECONNRESET'), 'ECONNRESET'],
+    ['a connect timeout', socketError('ETIMEDOUT'), 'ETIMEDOUT'],
+    ['the initialization error Prisma throws when it cannot connect', new Prisma.PrismaClientInitializationError("Can't reach database server", '7.10.0', 'P1001'), 'P1001'],
+    ['a connection dropped mid-query (node-postgres, rethrown by Prisma)', plain('Connection terminated unexpectedly'), 'connection lost'],
+    ['a connect timeout in node-postgres', plain('Connection terminated due to connection timeout'), 'connection lost'],
+    ['the pool waiting too long for a client', plain('timeout exceeded when trying to connect'), 'connection lost'],
+    ['a query or commit in a transaction whose connection dropped', plain('Client has encountered a connection error and is not queryable'), 'connection lost'],
+    ['a socket error wrapped as a cause', Object.assign(new Error('query failed'), { cause: socketError('ECONNREFUSED') }), 'ECONNREFUSED'],
+  ])('recognises %s', (_name, error, reason) => {
+    expect(databaseUnavailableReason(error)).toBe(reason);
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  it.each([
+    ['a unique constraint violation (P2002)', known('P2002', { kind: 'UniqueConstraintViolation', constraint: { fields: ['order_reference'] } })],
+    ['a missing table (P2021)', known('P2021', { kind: 'TableDoesNotExist', table: 'public.orders' })],
+    ['a failed authentication (a configuration error, not an outage)', known('P2010', { kind: 'AuthenticationFailed', user: 'postgres' })],
+    ['a query cancelled by statement_timeout', pgError('57014')],
+    ['a syntax error', pgError('42601')],
+    ['a validation error', new Prisma.PrismaClientValidationError('Argument `shopId` is missing.', { clientVersion: '7.10.0' })],
+    ['a programming error', new TypeError('Cannot read properties of undefined')],
+    ['an HTTP client error from a call to Soisy', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', isAxiosError: true })],
+    ['not an error at all', undefined],
+  ])('leaves %s alone', (_name, error) => {
+    expect(databaseUnavailableReason(error)).toBeUndefined();
+  });
+
+  it('survives a cause cycle', () => {
+    const error: Error & { cause?: unknown } = new Error('loop');
+    error.cause = error;
+    expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});

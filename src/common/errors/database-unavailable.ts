@@ -1,0 +1,91 @@
+import { AppError, retryAfter } from './app-error.js';
+
+/** How long a client should wait before retrying while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** The database could not be reached or refused work for a reason that passes: 503 with `Retry-After`. */
+export class DatabaseUnavailable extends AppError {
+  constructor() {
+    super('unavailable', 'DATABASE.UNAVAILABLE', 'The database is unavailable for the moment; retry later.', {}, [], retryAfter(DATABASE_RETRY_AFTER_SECONDS));
+  }
+}
+
+// Prisma's own codes for "no connection": can't reach (P1001), timed out reaching (P1002), server
+// closed the connection (P1017), no pool slot in time (P2024).
+const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024']);
+
+// @prisma/adapter-pg's DriverAdapterError kinds for a lost or refused connection.
+const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+
+// PostgreSQL SQLSTATEs: admin shutdown, crash shutdown, cannot connect now (starting or stopping),
+// too many connections. Class 08 (connection exception) is matched by prefix.
+const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+
+// Socket errors node-postgres passes through when the server is gone or unreachable.
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+]);
+
+// node-postgres raises these as plain Errors (no code), and Prisma rethrows them as they are:
+// a connection dropped mid-query or at connect, a connect timeout, and the pool's wait for a client.
+const PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
+
+interface ErrorFacts {
+  code?: unknown;
+  errorCode?: unknown;
+  kind?: unknown;
+  originalCode?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  meta?: { driverAdapterError?: unknown };
+  isAxiosError?: unknown;
+}
+
+/**
+ * Why an error thrown by a database call means "the database is unreachable for now" (as opposed
+ * to a bug or bad data), or undefined when it does not: the first code that says so (`P1001`,
+ * `DatabaseNotReachable`, `57P01`, `ECONNREFUSED`…, or `connection lost` for node-postgres'
+ * code-less errors). Looks at Prisma's errors, adapter-pg's DriverAdapterError (also as Prisma's
+ * `meta.driverAdapterError`), node-postgres' errors and the socket errors under them, following
+ * `cause`. An HTTP client's error (axios) is never the database's. The reason holds no host,
+ * user or connection string, so it may be logged.
+ */
+export function databaseUnavailableReason(error: unknown): string | undefined {
+  for (const facts of related(error)) {
+    const reason = connectionFailure(facts);
+    if (reason) return reason;
+  }
+  return undefined;
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return databaseUnavailableReason(error) !== undefined;
+}
+
+function related(error: unknown): ErrorFacts[] {
+  const found: ErrorFacts[] = [];
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && found.length < 16) {
+    const next = queue.shift();
+    if (next === null || typeof next !== 'object' || found.includes(next as ErrorFacts)) continue;
+    const facts = next as ErrorFacts;
+    if (facts.isAxiosError === true) return [];
+    found.push(facts);
+    queue.push(facts.cause, facts.meta?.driverAdapterError);
+  }
+  return found;
+}
+
+function connectionFailure(facts: ErrorFacts): string | undefined {
+  const code = typeof facts.code === 'string' ? facts.code : undefined;
+  if (code && (PRISMA_CODES.has(code) || SOCKET_CODES.has(code) || isUnavailableSqlState(code))) return code;
+  if (typeof facts.errorCode === 'string' && PRISMA_CODES.has(facts.errorCode)) return facts.errorCode;
+  if (typeof facts.kind === 'string' && ADAPTER_KINDS.has(facts.kind)) return facts.kind;
+  if (typeof facts.originalCode === 'string' && isUnavailableSqlState(facts.originalCode)) return facts.originalCode;
+  if (code === undefined && typeof facts.message === 'string' && PG_MESSAGES.test(facts.message)) return 'connection lost';
+  return undefined;
+}
+
+function isUnavailableSqlState(code: string): boolean {
+  return SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code);
+}

@@ -1,0 +1,55 @@
+import { jest } from '@jest/globals';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import type { SchedulerConfig } from '../../config/app-config.js';
+import { IntervalJob } from './interval-job.js';
+
+/** A job whose every tick waits until the test lets it finish. */
+class HeldJob extends IntervalJob {
+  ticks = 0;
+  private finish?: () => void;
+
+  constructor(registry: SchedulerRegistry) {
+    super('held-job', registry, { enabled: true, intervalSeconds: 1 } as SchedulerConfig);
+  }
+
+  runOnce(): Promise<void> {
+    this.ticks += 1;
+    return new Promise((resolve) => (this.finish = resolve));
+  }
+
+  finishTick(): void {
+    this.finish?.();
+  }
+
+  get claimsStopped(): boolean {
+    return this.stopping;
+  }
+}
+
+describe('IntervalJob', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('on drain, stops ticking and claiming, and resolves only once the running tick has finished', async () => {
+    const registry = new SchedulerRegistry();
+    const sut = new HeldJob(registry);
+    sut.onApplicationBootstrap();
+    jest.advanceTimersByTime(1_000);
+    expect(sut.ticks).toBe(1);
+
+    let drained = false;
+    const drain = sut.drain().then(() => (drained = true));
+    expect(sut.claimsStopped).toBe(true);
+    expect(registry.getIntervals()).toEqual([]);
+    jest.advanceTimersByTime(10_000);
+    await Promise.resolve();
+    expect(drained).toBe(false);
+    expect(sut.ticks).toBe(1);
+
+    sut.finishTick();
+    await drain;
+    expect(drained).toBe(true);
+    await sut.onModuleDestroy();
+    expect(sut.ticks).toBe(1);
+  });
+});
