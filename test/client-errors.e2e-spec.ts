@@ -66,6 +66,23 @@ describe('errors Node meets before a request exists', () => {
     expectProblem(await rawRequest(port, request), 413, /chunk extensions/);
   });
 
+  it('answers a malformed request that follows a good one on a kept-alive connection', async () => {
+    const socket = connect(port, '127.0.0.1');
+    let text = '';
+    socket.on('data', (chunk) => {
+      text += chunk.toString('utf8');
+      // Once the health check has been answered, the same connection carries a malformed request.
+      if (text.includes('"status":"ok"') && !text.includes('HTTP/1.1 400')) socket.write('GET /health/live XTTP/1.1\r\nHost: x\r\n\r\n');
+    });
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    socket.write('GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n');
+    await closed;
+    expect(text).toMatch(/^HTTP\/1\.1 200 /);
+    const second = text.slice(text.indexOf('HTTP/1.1', 1));
+    expect(second).toMatch(/^HTTP\/1\.1 400 Bad Request\r\nContent-Type: application\/problem\+json\r\n/);
+    expect(second).toContain('"code":"HTTP.400"');
+  });
+
   it('still answers well-formed requests on the same server', async () => {
     const answer = await rawRequest(port, 'GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     expect(answer.status).toBe(200);

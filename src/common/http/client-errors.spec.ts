@@ -11,7 +11,7 @@ function parse(raw: string) {
 
 function fakeSocket(state: Partial<Socket> = {}) {
   const written: string[] = [];
-  const socket = { destroyed: false, writable: true, bytesWritten: 0, write: (data: string) => written.push(data), destroy: jest.fn(), ...state };
+  const socket = { destroyed: false, writable: true, _httpMessage: null, write: (data: string) => written.push(data), destroy: jest.fn(), ...state };
   return { socket: socket as unknown as Socket, written, destroy: socket.destroy };
 }
 
@@ -42,7 +42,7 @@ describe('client errors as problem documents', () => {
   it('writes nothing on a reset connection, or once a response has started', () => {
     const reset = fakeSocket();
     handleClientError.call(fastify, Object.assign(new Error('reset'), { code: 'ECONNRESET' }), reset.socket);
-    const started = fakeSocket({ bytesWritten: 120 });
+    const started = fakeSocket({ _httpMessage: { _headerSent: true } } as Partial<Socket>);
     handleClientError.call(fastify, Object.assign(new Error('bad'), { code: 'HPE_INVALID_METHOD' }), started.socket);
     expect([reset.written, started.written]).toEqual([[], []]);
     expect(started.destroy).toHaveBeenCalled();

@@ -41,6 +41,8 @@ export function handleClientError(this: FastifyInstance, error: NodeJS.ErrnoExce
   // A reset connection has no one to answer; a response already under way cannot be replaced.
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   this.log.debug({ code: error.code }, 'HTTP client error');
-  if (socket.writable && socket.bytesWritten === 0) socket.write(clientErrorResponse(error.code));
+  // As Node does: on a kept-alive connection an earlier, finished response does not count.
+  const inFlight = (socket as Socket & { _httpMessage?: { _headerSent?: boolean } | null })._httpMessage;
+  if (socket.writable && !inFlight?._headerSent) socket.write(clientErrorResponse(error.code));
   socket.destroy(error);
 }
