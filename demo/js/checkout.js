@@ -156,6 +156,10 @@ document.getElementById('other-method').addEventListener('click', () => {
   document.getElementById('pay-card').focus();
 });
 document.getElementById('fill-sample').addEventListener('click', () => {
-  for (const [name, sample] of Object.entries(sampleShopper())) form.elements.namedItem(name).value = sample;
+  // Only what the form shows: Soisy's extra questions appear when it asks them, and are answered then.
+  for (const [name, sample] of Object.entries(sampleShopper())) {
+    const input = form.elements.namedItem(name);
+    if (!input.closest('fieldset').hidden) input.value = sample;
+  }
   form.elements.namedItem('privacy').checked = true;
 });

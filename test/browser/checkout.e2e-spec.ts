@@ -65,12 +65,16 @@ describe('the demo checkout in a browser, against the service and the Soisy emul
     const { page, console } = await newPage(browser);
     await goToCheckout(page, shop.storefront.url, 8);
     await fillCheckout(page);
-    await page.locator('#residence').selectOption('');
     await page.locator('#submit').click();
-    // Above 5,000 € Soisy asks for more about the shopper before deciding: the form asks for what is missing.
+    // Above 5,000 € Soisy asks for more about the shopper before deciding: the form asks for it.
     await page.locator('#additional-data').waitFor({ state: 'visible' });
     expect(await page.locator('#checkout-info').innerText()).toMatch(/more details/);
     await page.locator('#residence').selectOption('rent');
+    await page.locator('#residenceStartDate').fill('03/2019');
+    await page.locator('#educationalQualification').selectOption('diploma');
+    await page.locator('#children').selectOption('0');
+    await page.locator('#salaryType').selectOption('net-monthly');
+    await page.locator('#salary').fill('1800');
     await page.locator('#submit').click();
 
     await page.locator('#refusal').waitFor({ state: 'visible' });
