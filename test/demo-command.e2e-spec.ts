@@ -22,6 +22,10 @@ describe('npm run demo', () => {
     const page = await (await fetch(shopUrl!)).text();
     expect(page).toContain(`<script type="module" src="${apiUrl}/widget/soisy-quote.js">`);
     const origin = new URL(shopUrl!).origin;
+    // The built service serves the widget (nest-cli.json copies the plain .js file into dist/).
+    const widget = await fetch(`${apiUrl}/widget/soisy-quote.js`, { headers: { origin } });
+    expect(widget.status).toBe(200);
+    expect(widget.headers.get('access-control-allow-origin')).toBe(origin);
     const quotes = await fetch(`${apiUrl}/v1/quotes?amount=129900&instalments=10`, { headers: { origin } });
     expect(quotes.status).toBe(200);
     expect(quotes.headers.get('access-control-allow-origin')).toBe(origin);

@@ -49,9 +49,14 @@ function contentSecurityPolicy(apiOrigin: string): string {
   ].join('; ');
 }
 
-/** The file a URL path names inside `root`, or undefined when it tries to leave it. */
-function fileFor(root: string, urlPath: string): string | undefined {
-  const path = decodeURIComponent(urlPath.split('?')[0]);
+/** The file a URL path names inside `root`, or undefined when it tries to leave it or is malformed. */
+export function fileFor(root: string, urlPath: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(urlPath.split('?')[0]);
+  } catch {
+    return undefined;
+  }
   const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
   return file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : undefined;
 }
@@ -80,7 +85,7 @@ export async function startStorefront(options: StorefrontOptions): Promise<Runni
       }
       const content = type.startsWith('text/html') ? body.toString('utf8').replaceAll('%API_URL%', htmlAttribute(apiUrl)) : body;
       response.writeHead(200, { 'content-type': type, ...headers }).end(request.method === 'HEAD' ? undefined : content);
-    })();
+    })().catch(() => response.destroy());
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((done, fail) => server.once('error', fail).listen(options.port ?? 0, host, done));
