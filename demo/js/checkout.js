@@ -91,10 +91,12 @@ function fail(error) {
     const unplaced = showFieldErrors(form, error.errors);
     if (unplaced.length === 0) return;
     problemText.textContent = unplaced.map((e) => e.message).join(' ');
-  } else if (error.kind === 'upstream' || error.kind === 'network') {
-    problemText.textContent = error.kind === 'network'
-      ? 'The payment service could not be reached. Nothing has been charged; please try again.'
-      : `Soisy is not answering right now (${error.status}). Nothing has been charged; your details are kept, please try again.`;
+  } else if (error.kind === 'upstream' || error.kind === 'network' || error.kind === 'busy') {
+    problemText.textContent = {
+      network: 'The payment service could not be reached. Nothing has been charged; please try again.',
+      busy: 'Your payment is still being processed. Please try again in a moment.',
+      upstream: `Soisy is not answering right now (${error.status}). Nothing has been charged; your details are kept, please try again.`,
+    }[error.kind];
     retry.hidden = false;
   } else {
     problemText.textContent = `${error.message} You can start the payment again.`;
@@ -102,6 +104,19 @@ function fail(error) {
   }
   problem.hidden = false;
   problem.focus();
+}
+
+const APPROVED_OR_LATER = ['approved', 'completed', 'verified', 'disbursed'];
+
+async function approve() {
+  try {
+    return await api('POST', `/v1/orders/${state.token}/approval`, approvalBody());
+  } catch (error) {
+    if (error.code !== 'ORDER.ALREADY_DECIDED') throw error;
+    // Soisy decided, but the answer never reached this page (a retry after a timeout): the order knows.
+    const order = await api('GET', `/v1/orders/${state.token}`);
+    return { approved: APPROVED_OR_LATER.includes(order.status), redirectUrl: order.redirectUrl };
+  }
 }
 
 async function payBySoisy(redirectOnly) {
@@ -114,7 +129,7 @@ async function payBySoisy(redirectOnly) {
     additional.querySelector('select, input').focus();
     return;
   }
-  const decision = await api('POST', `/v1/orders/${state.token}/approval`, approvalBody());
+  const decision = await approve();
   if (decision.approved) return location.assign(decision.redirectUrl);
   // A refusal is Soisy's answer, not an error: this order is over, another method may still work.
   sessionStorage.removeItem(STATE_KEY);

@@ -23,7 +23,7 @@ describe('the demo checkout in a browser, against the service and the Soisy emul
   let browser: Browser;
   beforeAll(async () => {
     [shop, browser] = await Promise.all([startShop(), launchBrowser()]);
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await shop?.close();
@@ -47,7 +47,7 @@ describe('the demo checkout in a browser, against the service and the Soisy emul
     await screenshot(page, 'checkout-approved-completed');
     expect(pageErrors).toEqual([]);
     expect(scriptWarnings(console)).toEqual([]);
-  }, 90_000);
+  }, 180_000);
 
   it("takes the redirect-only path (the shopper applies on Soisy's page) to completed too", async () => {
     const { page } = await newPage(browser);
@@ -59,7 +59,7 @@ describe('the demo checkout in a browser, against the service and the Soisy emul
     await page.locator('#order-status[data-status="completed"]').waitFor();
     expect((await orderOnReturnPage(shop, page)).status).toBe('completed');
     await screenshot(page, 'checkout-redirect-only-completed');
-  }, 90_000);
+  }, 180_000);
 
   it('offers another payment method when Soisy refuses the loan (8 lamps, 10,392 €, above the sandbox limit)', async () => {
     const { page, console } = await newPage(browser);
@@ -85,7 +85,7 @@ describe('the demo checkout in a browser, against the service and the Soisy emul
     expect(await page.locator('#pay-card').isChecked()).toBe(true);
     expect(await page.locator('#refusal').isVisible()).toBe(false);
     expect(scriptWarnings(console)).toEqual([]);
-  }, 90_000);
+  }, 180_000);
 
   it('shows the service\'s field error next to the codice fiscale input, and goes on once it is corrected', async () => {
     const { page } = await newPage(browser);
@@ -107,7 +107,7 @@ describe('the demo checkout in a browser, against the service and the Soisy emul
     await page.locator('#fiscalCode').fill(valid);
     await page.locator('#submit').click();
     await page.waitForURL((url) => url.href.startsWith(`${shop.stack.emulator.url}/funnel/`));
-  }, 90_000);
+  }, 180_000);
 
   it('offers a retry, not a stack trace, when Soisy fails the loan request, and the retry goes on to Soisy\'s page', async () => {
     const ordersAtSoisy = async () =>
@@ -129,5 +129,5 @@ describe('the demo checkout in a browser, against the service and the Soisy emul
     await page.waitForURL((url) => url.href.startsWith(`${shop.stack.emulator.url}/funnel/`));
     // The retry resumed at the loan request: one order at Soisy for this checkout, not two.
     expect(await ordersAtSoisy()).toBe(before + 1);
-  }, 90_000);
+  }, 180_000);
 });

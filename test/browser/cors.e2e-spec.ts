@@ -17,7 +17,7 @@ describe('CORS_ORIGINS seen from a browser', () => {
   beforeAll(async () => {
     [shop, browser] = await Promise.all([startShop(), launchBrowser()]);
     elsewhere = await startStorefront({ apiUrl: shop.stack.url, port: 0 });
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await elsewhere?.close();
@@ -30,7 +30,7 @@ describe('CORS_ORIGINS seen from a browser', () => {
     await page.locator('soisy-quote .headline').waitFor();
     expect(await page.evaluate(() => customElements.get('soisy-quote') !== undefined)).toBe(true);
     await screenshot(page, 'cors-allowed-origin-widget');
-  }, 60_000);
+  }, 180_000);
 
   it('refuses to run the widget on an origin that is not allowed: no element, no quote', async () => {
     const { page, console } = await newPage(browser);
@@ -43,7 +43,7 @@ describe('CORS_ORIGINS seen from a browser', () => {
     // The service answered; the browser threw the answer away for want of Access-Control-Allow-Origin.
     expect(console.map((message) => message.text()).join('\n')).toMatch(/blocked by CORS policy/);
     await screenshot(page, 'cors-other-origin-widget');
-  }, 60_000);
+  }, 180_000);
 
   it("refuses the checkout's calls from an origin that is not allowed, with a retry message and nothing created", async () => {
     const before = await ordersAtSoisy();
@@ -55,7 +55,7 @@ describe('CORS_ORIGINS seen from a browser', () => {
     expect(await page.locator('#checkout-error').innerText()).toMatch(/could not be reached/);
     await screenshot(page, 'cors-other-origin-checkout');
     expect(await ordersAtSoisy()).toBe(before);
-  }, 60_000);
+  }, 180_000);
 
   it('lets the same checkout through from the allowed origin', async () => {
     const before = await ordersAtSoisy();
@@ -65,5 +65,5 @@ describe('CORS_ORIGINS seen from a browser', () => {
     await page.locator('#submit').click();
     await page.waitForURL((url) => url.href.startsWith(`${shop.stack.emulator.url}/funnel/`));
     expect(await ordersAtSoisy()).toBe(before + 1);
-  }, 60_000);
+  }, 180_000);
 });

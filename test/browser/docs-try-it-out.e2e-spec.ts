@@ -8,7 +8,7 @@ describe('/docs "Try it out" in a browser', () => {
   let browser: Browser;
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await stack?.close();
@@ -32,5 +32,5 @@ describe('/docs "Try it out" in a browser', () => {
     expect(pageErrors).toEqual([]);
     const calls = await stack.soisyCalls();
     expect(calls.filter((call) => call.method === 'POST' && call.path === '/shops/partnershop/orders')).toHaveLength(1);
-  }, 60_000);
+  }, 180_000);
 });

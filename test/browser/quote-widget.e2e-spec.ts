@@ -20,7 +20,7 @@ describe('the <soisy-quote> widget on a storefront page', () => {
   let browser: Browser;
   beforeAll(async () => {
     [shop, browser] = await Promise.all([startShop(), launchBrowser()]);
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await shop?.close();
@@ -45,7 +45,7 @@ describe('the <soisy-quote> widget on a storefront page', () => {
     expect(await widget.locator('[aria-live="polite"]').count()).toBe(1);
     await screenshot(page, 'widget-3897-euros');
     expect(scriptWarnings(console)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('speaks Italian when its lang attribute says so', async () => {
     const { page } = await newPage(browser);
@@ -57,7 +57,7 @@ describe('the <soisy-quote> widget on a storefront page', () => {
     expect(text(await widget.locator('.headline').innerText())).toBe(`da ${it.instalment}/mese in 10 rate`);
     expect(text(await widget.locator('.details').innerText())).toBe(`TAN ${it.tan} · TAEG ${it.taeg} · importo totale dovuto ${it.total}`);
     await screenshot(page, 'widget-italian');
-  }, 60_000);
+  }, 180_000);
 
   it('shows nothing, asks nothing and logs nothing for an amount above the limit (20 lamps, 25,980 €)', async () => {
     const { page, console } = await newPage(browser);
@@ -73,7 +73,7 @@ describe('the <soisy-quote> widget on a storefront page', () => {
     expect(quoteCalls.some((url) => url.includes(`amount=${20 * LAMP}`))).toBe(false);
     expect(scriptWarnings(console)).toEqual([]);
     await screenshot(page, 'widget-above-limit');
-  }, 60_000);
+  }, 180_000);
 
   it('shows nothing, and no error, when Soisy fails to quote', async () => {
     // 7 lamps: an amount no other test asked for, so no cached quote hides the failure.
@@ -90,5 +90,5 @@ describe('the <soisy-quote> widget on a storefront page', () => {
     expect(pageErrors).toEqual([]);
     expect(scriptWarnings(console)).toEqual([]);
     await fetch(`${shop.stack.emulator.url}/__emulator/faults`, { method: 'DELETE' });
-  }, 60_000);
+  }, 180_000);
 });
