@@ -15,11 +15,16 @@ export default tseslint.config(
     },
   },
   {
+    // Browser code: the quote widget and the demo shop's pages.
+    files: ['src/widget/*.js', 'demo/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['scripts/**', 'bench/**', 'src/emulator/main.ts'],
+    files: ['scripts/**', 'bench/**', 'src/emulator/main.ts', 'src/demo/main.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -13,6 +13,7 @@ import { QuotesModule } from './quotes/quotes.module.js';
 import { BackOfficeModule } from './orders/back-office/back-office.module.js';
 import { ReleaseModule } from './release/release.module.js';
 import { CallbacksModule } from './callbacks/callbacks.module.js';
+import { WidgetModule } from './widget/widget.module.js';
 
 /** Ports that tests may replace when they build the application. */
 export interface AppPorts {
@@ -54,6 +55,7 @@ export class AppModule {
         BackOfficeModule,
         ReleaseModule,
         CallbacksModule,
+        WidgetModule,
       ],
     };
   }

@@ -20,6 +20,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A back-office API key (ADMIN_API_KEYS)' }, 'back-office')
     .addTag('quotes', 'Instalment simulations for product and cart pages')
+    .addTag('storefront', 'Browser code for the storefront: the quote widget')
     .addTag('orders', 'Checkout: create an order, request the loan, get it approved')
     .addTag('back-office', 'For the merchant\'s back office (API key): list orders, release suspended orders, re-sync')
     .addTag('callbacks', 'Where Soisy reports an order\'s progress (per-order secret in the URL)')
