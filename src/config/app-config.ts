@@ -46,8 +46,15 @@ export interface SoisyConfig {
   readonly shopId: string;
   /** Secret: never logged, never echoed. */
   readonly authToken: string;
+  /** Per attempt: until the connection (and TLS handshake) is made. */
   readonly connectTimeoutMs: number;
+  /** Per attempt: from sending the request to the end of the answer. */
   readonly timeoutMs: number;
+  /**
+   * The whole of one gateway call, retries and backoff included (ms). Unset: connect + read
+   * timeout (see soisyCallBudgetMs in src/soisy/soisy-deadline.ts).
+   */
+  readonly callBudgetMs?: number;
 }
 
 export interface OrderLimits {

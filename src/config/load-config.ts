@@ -23,6 +23,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!env.SOISY_AUTH_TOKEN && !onSandbox) {
     throw new ConfigError('SOISY_AUTH_TOKEN', 'is required when SOISY_BASE_URL is not Soisy\'s sandbox');
   }
+  const connectTimeoutMs = env.SOISY_CONNECT_TIMEOUT_MS ?? 3_000;
+  if (env.SOISY_CALL_BUDGET_MS !== undefined && env.SOISY_CALL_BUDGET_MS <= connectTimeoutMs) {
+    throw new ConfigError('SOISY_CALL_BUDGET_MS', 'must exceed SOISY_CONNECT_TIMEOUT_MS');
+  }
   const limits = {
     amountMinCents: env.AMOUNT_MIN_CENTS ?? 10_000,
     amountMaxCents: env.AMOUNT_MAX_CENTS ?? 1_500_000,
@@ -44,8 +48,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       baseUrl,
       shopId: env.SOISY_SHOP_ID ?? 'partnershop',
       authToken: env.SOISY_AUTH_TOKEN ?? 'partnerkey',
-      connectTimeoutMs: env.SOISY_CONNECT_TIMEOUT_MS ?? 3_000,
+      connectTimeoutMs,
       timeoutMs: env.SOISY_TIMEOUT_MS ?? 10_000,
+      callBudgetMs: env.SOISY_CALL_BUDGET_MS,
     },
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     adminApiKeys: env.ADMIN_API_KEYS ?? [],

@@ -98,7 +98,7 @@ describe('SoisyGateway when Soisy fails', () => {
 
   it('retries a POST that could not connect in time, with a known outcome', async () => {
     const request = jest.fn(() => throwError(() => Object.assign(new Error('connect timeout'), { code: CONNECT_TIMEOUT_CODE })));
-    const config = { soisy: { baseUrl: 'http://soisy.test/api', shopId: 'shop', authToken: TEST_AUTH_TOKEN, connectTimeoutMs: 10, timeoutMs: 10 } } as AppConfig;
+    const config = { soisy: { baseUrl: 'http://soisy.test/api', shopId: 'shop', authToken: TEST_AUTH_TOKEN, connectTimeoutMs: 10, timeoutMs: 10, callBudgetMs: 5_000 } } as AppConfig;
     const gateway = new SoisyGateway({ request } as unknown as HttpService, config, instantRetries());
     const error = await failure(gateway.createOrder(ORDER_INPUT));
     expect(request).toHaveBeenCalledTimes(3);

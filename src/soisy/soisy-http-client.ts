@@ -5,6 +5,7 @@ import type { SoisyConfig } from '../config/app-config.js';
 import { soisyCallDuration } from '../metrics/metrics.js';
 import { createSoisyAgents, SoisyAgents } from './connect-timeout-agent.js';
 import { errorFromFailure, errorFromResponse, SoisyCallContext, SoisyError } from './soisy-errors.js';
+import { CallDeadline, soisyCallBudgetMs } from './soisy-deadline.js';
 import { classifyTransportFailure, TransportFailure } from './soisy-failure.js';
 import { AttemptResult, backoffDelayMs, mayRetry, RetryPolicy, sleepFor } from './soisy-retry.js';
 import type { WireBody } from './soisy-wire.js';
@@ -55,29 +56,36 @@ export class SoisyHttpClient {
     }
   }
 
+  /**
+   * One gateway call: at most `soisyCallBudgetMs(config)` from start to answer or error, retries
+   * and backoff included (see CallDeadline).
+   */
   async send(request: SoisyRequest): Promise<SoisyResponse> {
+    const deadline = new CallDeadline(soisyCallBudgetMs(this.config), this.config.connectTimeoutMs);
     for (let retryIndex = 0; ; retryIndex++) {
-      const result = await this.attempt(request);
+      const result = await this.attempt(request, deadline.readTimeoutMs(this.config.timeoutMs));
       if ('status' in result && result.status < 500) return result;
       const what = describe(result);
-      if (retryIndex >= this.retry.retries || !mayRetry(request.call.method, result)) {
-        this.logger.warn(`Soisy ${request.call.name} failed after ${retryIndex + 1} attempt(s): ${what}`);
+      const delayMs = backoffDelayMs(this.retry, retryIndex);
+      const retryable = retryIndex < this.retry.retries && mayRetry(request.call.method, result);
+      if (!retryable || !deadline.allowsAttemptAfter(delayMs, this.config.timeoutMs)) {
+        const budget = retryable ? ' (no time left in the call budget for another)' : '';
+        this.logger.warn(`Soisy ${request.call.name} failed after ${retryIndex + 1} attempt(s)${budget}: ${what}`);
         throw this.toError(request.call, result);
       }
-      const delayMs = backoffDelayMs(this.retry, retryIndex);
       this.logger.warn(`Soisy ${request.call.name} failed (${what}); retry ${retryIndex + 1} of ${this.retry.retries} in ${delayMs} ms`);
       await sleepFor(this.retry, delayMs);
     }
   }
 
-  private async attempt(request: SoisyRequest): Promise<SoisyResponse | { failure: TransportFailure }> {
+  private async attempt(request: SoisyRequest, readTimeoutMs: number): Promise<SoisyResponse | { failure: TransportFailure }> {
     const stopTimer = soisyCallDuration.startTimer({ call: request.call.name });
-    const result = await this.attemptOnce(request);
+    const result = await this.attemptOnce(request, readTimeoutMs);
     stopTimer({ outcome: 'status' in result ? String(result.status) : result.failure.kind });
     return result;
   }
 
-  private async attemptOnce(request: SoisyRequest): Promise<SoisyResponse | { failure: TransportFailure }> {
+  private async attemptOnce(request: SoisyRequest, readTimeoutMs: number): Promise<SoisyResponse | { failure: TransportFailure }> {
     const agents = request.call.method === 'POST' ? this.postAgents : this.agents;
     try {
       const response = await lastValueFrom(
@@ -91,7 +99,7 @@ export class SoisyHttpClient {
             ...(request.body ? { 'Content-Type': 'application/json' } : {}),
             ...(request.authenticated ? { 'X-Auth-Token': this.config.authToken } : {}),
           },
-          timeout: this.config.timeoutMs,
+          timeout: readTimeoutMs,
           // ETIMEDOUT rather than ECONNABORTED: a read timeout must not look like a cancellation.
           transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: true },
           validateStatus: () => true,

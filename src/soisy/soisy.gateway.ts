@@ -12,6 +12,10 @@ import type { Cents, CreatedOrder, CreateOrderInput, LoanQuoteQuery, LoanQuotes,
 /**
  * The only code that talks to Soisy. Every method either returns Soisy's answer in the service's
  * own types or throws a SoisyError with a stable code (see soisy-errors.ts).
+ *
+ * Time: every method takes at most one call budget (`SOISY_CALL_BUDGET_MS`, default connect + read
+ * timeout), retries and backoff included; past it, it throws SOISY.TIMEOUT (or SOISY.UNREACHABLE
+ * if no attempt got through). See soisy-deadline.ts and the README's "Soisy call budgets".
  */
 @Injectable()
 export class SoisyGateway implements OnModuleDestroy {
