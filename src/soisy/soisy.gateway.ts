@@ -1,5 +1,5 @@
 import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { errorFromResponse, SoisyCallContext, SoisyCallName, unreadableResponse } from './soisy-errors.js';
 import { SoisyHttpClient, SoisyResponse } from './soisy-http-client.js';
@@ -18,7 +18,7 @@ import type { Cents, CreatedOrder, CreateOrderInput, LoanQuoteQuery, LoanQuotes,
  * if no attempt got through). See soisy-deadline.ts and the README's "Soisy call budgets".
  */
 @Injectable()
-export class SoisyGateway implements OnModuleDestroy {
+export class SoisyGateway implements OnApplicationShutdown {
   private readonly client: SoisyHttpClient;
   private readonly shopId: string;
   private readonly shopPath: string;
@@ -29,7 +29,12 @@ export class SoisyGateway implements OnModuleDestroy {
     this.shopPath = `/shops/${encodeURIComponent(config.soisy.shopId)}`;
   }
 
-  onModuleDestroy(): void {
+  /**
+   * Nest runs this after every module's onModuleDestroy and after the HTTP server has closed, so
+   * calls still in flight for requests being drained are not cut (a cut create order or release
+   * would be left with an unknown outcome). onModuleDestroy ran before the server drained.
+   */
+  onApplicationShutdown(): void {
     this.client.close();
   }
 
