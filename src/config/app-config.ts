@@ -55,6 +55,10 @@ export interface SoisyConfig {
    * timeout (see soisyCallBudgetMs in src/soisy/soisy-deadline.ts).
    */
   readonly callBudgetMs?: number;
+  /** How long an idle connection to Soisy is kept (ms); unset: 4000. Soisy's Keep-Alive hint may lower it. */
+  readonly keepAliveMs?: number;
+  /** Trusted certificates for Soisy's TLS (SOISY_CA_FILE plus Node's roots); unset: Node's store. */
+  readonly caCertificates?: readonly string[];
 }
 
 export interface OrderLimits {

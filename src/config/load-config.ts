@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppConfig, SOISY_SANDBOX_URL } from './app-config.js';
@@ -51,6 +53,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       connectTimeoutMs,
       timeoutMs: env.SOISY_TIMEOUT_MS ?? 10_000,
       callBudgetMs: env.SOISY_CALL_BUDGET_MS,
+      keepAliveMs: env.SOISY_KEEP_ALIVE_MS,
+      caCertificates: env.SOISY_CA_FILE ? readCertificates(env.SOISY_CA_FILE) : undefined,
     },
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     adminApiKeys: env.ADMIN_API_KEYS ?? [],
@@ -70,6 +74,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       reconcileBatchSize: env.RECONCILE_BATCH_SIZE ?? 20,
     },
   };
+}
+
+/** Node's trusted roots plus the PEM certificates of the file, e.g. a test Soisy's self-signed one. */
+function readCertificates(file: string): string[] {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch {
+    throw new ConfigError('SOISY_CA_FILE', 'cannot be read');
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new ConfigError('SOISY_CA_FILE', 'holds no PEM certificate');
+  return [...rootCertificates, pem];
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string[] {

@@ -1,4 +1,3 @@
-import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { errorFromResponse, SoisyCallContext, SoisyCallName, unreadableResponse } from './soisy-errors.js';
@@ -23,8 +22,8 @@ export class SoisyGateway implements OnApplicationShutdown {
   private readonly shopId: string;
   private readonly shopPath: string;
 
-  constructor(http: HttpService, config: AppConfig, @Optional() @Inject(SOISY_RETRY_POLICY) retry?: RetryPolicy) {
-    this.client = new SoisyHttpClient(http, config.soisy, retry ?? DEFAULT_RETRY_POLICY);
+  constructor(config: AppConfig, @Optional() @Inject(SOISY_RETRY_POLICY) retry?: RetryPolicy) {
+    this.client = new SoisyHttpClient(config.soisy, retry ?? DEFAULT_RETRY_POLICY);
     this.shopId = config.soisy.shopId;
     this.shopPath = `/shops/${encodeURIComponent(config.soisy.shopId)}`;
   }
@@ -34,8 +33,8 @@ export class SoisyGateway implements OnApplicationShutdown {
    * calls still in flight for requests being drained are not cut (a cut create order or release
    * would be left with an unknown outcome). onModuleDestroy ran before the server drained.
    */
-  onApplicationShutdown(): void {
-    this.client.close();
+  onApplicationShutdown(): Promise<void> {
+    return this.client.close();
   }
 
   /** Public simulation (no token): browsers could call it too, so it carries no secret. */
