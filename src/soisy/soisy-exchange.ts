@@ -65,6 +65,11 @@ export function exchange(dispatcher: Dispatcher, request: Exchange): Promise<Exc
       },
     };
     const { origin, path, method, headers: requestHeaders, body } = request;
-    dispatcher.dispatch({ origin, path, method, headers: requestHeaders, body }, handler);
+    try {
+      dispatcher.dispatch({ origin, path, method, headers: requestHeaders, body }, handler);
+    } catch (error) {
+      // Refused before any socket was chosen (the pool is closed, invalid arguments): never sent.
+      reject(new ExchangeFailure(error, false));
+    }
   });
 }

@@ -97,4 +97,15 @@ describe('SoisyGateway on the wire', () => {
     // undici opens a second connection for the call right after the very first one; no more after.
     expect(soisy.sockets.length).toBeLessThanOrEqual(2);
   });
+
+  it('lets a call in flight finish when the application shuts down, then closes its connections', async () => {
+    const gateway = gatewayAt(soisy.baseUrl);
+    soisy.reply({ status: 200, body: QUOTES_REPLY, delayMs: 200 });
+    const quotes = gateway.getLoanQuotes({ amountCents: 120_000, instalments: 12 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const shutdown = gateway.onApplicationShutdown();
+    await expect(quotes).resolves.toMatchObject({ median: { instalmentAmountCents: 10_125 } });
+    await shutdown;
+    await expect(gateway.getLoanQuotes({ amountCents: 120_000, instalments: 12 })).rejects.toThrow();
+  });
 });

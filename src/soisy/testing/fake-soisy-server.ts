@@ -13,7 +13,7 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-export type ScriptedReply = { status: number; body?: unknown } | { drop: true } | { hang: true };
+export type ScriptedReply = { status: number; body?: unknown; delayMs?: number } | { drop: true } | { hang: true };
 
 export class FakeSoisyServer {
   readonly requests: RecordedRequest[] = [];
@@ -37,8 +37,10 @@ export class FakeSoisyServer {
         const reply = fake.script.length > 1 ? fake.script.shift()! : fake.script[0];
         if ('drop' in reply) return request.socket.destroy();
         if ('hang' in reply) return;
-        response.writeHead(reply.status, reply.body === undefined ? {} : { 'content-type': 'application/json' });
-        response.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+        setTimeout(() => {
+          response.writeHead(reply.status, reply.body === undefined ? {} : { 'content-type': 'application/json' });
+          response.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+        }, reply.delayMs ?? 0);
       });
     });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

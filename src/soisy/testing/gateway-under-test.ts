@@ -13,7 +13,7 @@ export function instantRetries(sleeps: number[] = []): RetryPolicy {
 
 export function gatewayAt(baseUrl: string, retry: RetryPolicy = instantRetries(), soisy: Partial<SoisyConfig> = {}): SoisyGateway {
   const config = {
-    soisy: { baseUrl, shopId: TEST_SHOP_ID, authToken: TEST_AUTH_TOKEN, connectTimeoutMs: 1_000, timeoutMs: 300, callBudgetMs: 5_000, ...soisy },
+    soisy: { baseUrl, shopId: TEST_SHOP_ID, authToken: TEST_AUTH_TOKEN, connectTimeoutMs: 1_000, timeoutMs: 1_000, callBudgetMs: 6_000, ...soisy },
   } as AppConfig;
   return new SoisyGateway(config, retry);
 }
