@@ -7,10 +7,11 @@
 // bench/results/bench-<timestamp>.json. PostgreSQL: BENCH_DATABASE_URL, else a throw-away database
 // on postgresql://postgres@127.0.0.1:5432, else the embedded one. BENCH_TLS=1: the stand-in speaks HTTPS.
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { cpuDuring, median, rssMb } from './measure.mjs';
@@ -98,6 +99,8 @@ const emulator = start('dist/emulator/main.js', {
 const processes = [emulator];
 try {
   await waitForPort(emulatorPort);
+  // This process reads the stand-in's connection counts: it trusts its certificate too.
+  if (TLS) setDefaultCACertificates([...getCACertificates('default'), await readFile(certFile, 'utf8')]);
   const proxyProcess = start('bench/proxy.mjs', { PROXY_PORT: String(proxyPort), PROXY_UPSTREAM: standIn, ...caEnv });
   const app = start('dist/main.js', {
     PORT: String(servicePort), DATA_DIR: dataDir, ...(database ? { DATABASE_URL: database.url } : {}), LOG_LEVEL: 'warn',
@@ -133,6 +136,8 @@ try {
       for (const target of targets) {
         const connections = scenario.connections ?? CONNECTIONS;
         const pgCpu = { cpuMicros: 0 };
+        // How many connections to Soisy the target used for this run, counted by the stand-in.
+        await fetch(`${standIn}/__emulator/connections`, { method: 'DELETE' });
         const measured = await cpuDuring(target.pids, async () => {
           const inner = await cpuDuring(postgresPids, () => load(target.url, target.requests(scenario), connections, DURATION_S));
           pgCpu.cpuMicros = inner.cpuMicros;
@@ -140,12 +145,14 @@ try {
         });
         const result = measured.result;
         const done = result.requests.total || 1;
+        const soisyConnections = (await (await fetch(`${standIn}/__emulator/connections`)).json()).api;
         samples.push({
           round, scenario: scenario.name, target: target.name, connections,
           requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99,
           cpuUsPerRequest: target.name === 'stand-in' ? null : measured.cpuMicros / done,
           postgresCpuUsPerRequest: target.name === 'service' && database ? pgCpu.cpuMicros / done : null,
           failed: result.errors + result.timeouts + result.non2xx,
+          soisyConnections,
         });
       }
     }
@@ -170,6 +177,7 @@ try {
         'PostgreSQL µs/req': of(target, 'postgresCpuUsPerRequest') === null ? '–' : Math.round(of(target, 'postgresCpuUsPerRequest')),
         '× proxy': +(rps / of('proxy', 'requestsPerSecond')).toFixed(3),
         '× stand-in': +(rps / of('stand-in', 'requestsPerSecond')).toFixed(3),
+        'Soisy conns': of(target, 'soisyConnections'),
         failed: samples.filter((s) => s.scenario === scenario && s.target === target).reduce((sum, s) => sum + s.failed, 0),
       });
     }
