@@ -74,8 +74,19 @@ export interface SoisyConfig {
   readonly shopId: string;
   /** Secret: never logged, never echoed. */
   readonly authToken: string;
+  /** Per attempt: until the connection (and TLS handshake) is made. */
   readonly connectTimeoutMs: number;
+  /** Per attempt: from sending the request to the end of the answer. */
   readonly timeoutMs: number;
+  /**
+   * The whole of one gateway call, retries and backoff included (ms). Unset: connect + read
+   * timeout (see soisyCallBudgetMs in src/soisy/soisy-deadline.ts).
+   */
+  readonly callBudgetMs?: number;
+  /** How long an idle connection to Soisy is kept (ms); unset: 4000. Soisy's Keep-Alive hint may lower it. */
+  readonly keepAliveMs?: number;
+  /** Trusted certificates for Soisy's TLS (SOISY_CA_FILE plus Node's roots); unset: Node's store. */
+  readonly caCertificates?: readonly string[];
 }
 
 export interface OrderLimits {

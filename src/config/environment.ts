@@ -42,6 +42,17 @@ export class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60000)
   SOISY_TIMEOUT_MS?: number;
 
+  // The whole of one gateway call, retries and backoff included; at most connect + read maxima,
+  // so a release's Soisy call still fits its claim's lease.
+  @IsOptional() @Transform(toInt) @IsInt() @Min(200) @Max(75000)
+  SOISY_CALL_BUDGET_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000)
+  SOISY_KEEP_ALIVE_MS?: number;
+
+  @IsOptional() @Transform(blankAsUnset) @IsString() @MinLength(1)
+  SOISY_CA_FILE?: string;
+
   @IsOptional() @Transform(blankAsUnset) @IsUrl(url)
   PUBLIC_BASE_URL?: string;
 

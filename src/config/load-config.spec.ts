@@ -90,4 +90,10 @@ describe('loadConfig', () => {
   it('refuses limits whose minimum exceeds their maximum', () => {
     expect(() => loadConfig({ AMOUNT_MIN_CENTS: '500', AMOUNT_MAX_CENTS: '100' })).toThrow(/AMOUNT_MIN_CENTS/);
   });
+
+  it('takes a Soisy call budget that leaves room for a connection, and none by default', () => {
+    expect(loadConfig({}).soisy.callBudgetMs).toBeUndefined();
+    expect(loadConfig({ SOISY_CALL_BUDGET_MS: '5000' }).soisy.callBudgetMs).toBe(5000);
+    expect(() => loadConfig({ SOISY_CONNECT_TIMEOUT_MS: '3000', SOISY_CALL_BUDGET_MS: '3000' })).toThrow(/SOISY_CALL_BUDGET_MS/);
+  });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppConfig, SOISY_SANDBOX_URL } from './app-config.js';
@@ -22,6 +24,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const onSandbox = baseUrl === SOISY_SANDBOX_URL;
   if (!env.SOISY_AUTH_TOKEN && !onSandbox) {
     throw new ConfigError('SOISY_AUTH_TOKEN', 'is required when SOISY_BASE_URL is not Soisy\'s sandbox');
+  }
+  const connectTimeoutMs = env.SOISY_CONNECT_TIMEOUT_MS ?? 3_000;
+  if (env.SOISY_CALL_BUDGET_MS !== undefined && env.SOISY_CALL_BUDGET_MS <= connectTimeoutMs) {
+    throw new ConfigError('SOISY_CALL_BUDGET_MS', 'must exceed SOISY_CONNECT_TIMEOUT_MS');
   }
   const limits = {
     amountMinCents: env.AMOUNT_MIN_CENTS ?? 10_000,
@@ -53,8 +59,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       baseUrl,
       shopId: env.SOISY_SHOP_ID ?? 'partnershop',
       authToken: env.SOISY_AUTH_TOKEN ?? 'partnerkey',
-      connectTimeoutMs: env.SOISY_CONNECT_TIMEOUT_MS ?? 3_000,
+      connectTimeoutMs,
       timeoutMs: env.SOISY_TIMEOUT_MS ?? 10_000,
+      callBudgetMs: env.SOISY_CALL_BUDGET_MS,
+      keepAliveMs: env.SOISY_KEEP_ALIVE_MS,
+      caCertificates: env.SOISY_CA_FILE ? readCertificates(env.SOISY_CA_FILE) : undefined,
     },
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     adminApiKeys: env.ADMIN_API_KEYS ?? [],
@@ -80,6 +89,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       absentAfterSeconds: env.PENDING_ABSENT_AFTER_SECONDS ?? 60,
     },
   };
+}
+
+/** Node's trusted roots plus the PEM certificates of the file, e.g. a test Soisy's self-signed one. */
+function readCertificates(file: string): string[] {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch {
+    throw new ConfigError('SOISY_CA_FILE', 'cannot be read');
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new ConfigError('SOISY_CA_FILE', 'holds no PEM certificate');
+  return [...rootCertificates, pem];
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string[] {

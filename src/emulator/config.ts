@@ -49,6 +49,13 @@ export interface EmulatorOptions {
   /** How many API calls the call log keeps (the oldest are forgotten first). */
   requestLogLimit: number;
   logger: boolean;
+  /**
+   * Serve HTTPS: `true` with a self-signed certificate made at start (RunningEmulator.certificatePem),
+   * or with the key and certificate given (a test that must trust it before the emulator starts).
+   */
+  tls?: boolean | { key: string; cert: string };
+  /** How long the server keeps an idle keep-alive connection (Node's default: 5000). */
+  keepAliveTimeoutMs?: number;
 }
 
 export const DEFAULT_SHOP: ShopConfig = { id: 'partnershop', token: 'partnerkey', active: true, zeroInterestRate: false };

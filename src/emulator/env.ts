@@ -54,5 +54,7 @@ export function optionsFromEnv(env: Env): Partial<EmulatorOptions> {
     callbackTimeZone: env.EMULATOR_CALLBACK_TIME_ZONE || undefined,
     requestLogLimit: integer(env, 'EMULATOR_REQUEST_LOG_LIMIT'),
     logger: env.EMULATOR_LOG === '1' || env.EMULATOR_LOG === 'true',
+    tls: env.EMULATOR_TLS === '1' || env.EMULATOR_TLS === 'true',
+    keepAliveTimeoutMs: integer(env, 'EMULATOR_KEEP_ALIVE_MS'),
   };
 }

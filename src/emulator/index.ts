@@ -6,6 +6,7 @@ import { FaultRegistry } from './faults.js';
 import { RequestLog } from './request-log.js';
 import { buildServer } from './server.js';
 import { EmulatorState } from './state.js';
+import { selfSignedIdentity } from './tls.js';
 
 export type { EmulatorOptions, Limits, ProfileName, ShopConfig } from './config.js';
 export { DEFAULT_OPTIONS, DEFAULT_SHOP, PROFILES } from './config.js';
@@ -22,6 +23,8 @@ export interface RunningEmulator {
   apiUrl: string;
   port: number;
   options: EmulatorOptions;
+  /** HTTPS mode only: the self-signed certificate (PEM) a client must trust. */
+  certificatePem?: string;
   /** In-process access to the same state the control API shows. */
   context: EmulatorContext;
   /** Same as `POST /__emulator/reset`. */
@@ -48,16 +51,18 @@ export async function startEmulator(partial: Partial<EmulatorOptions> = {}): Pro
     requestLog: new RequestLog(options.requestLogLimit),
     baseUrl: () => url,
   };
-  const app = await buildServer(context);
+  const tls = options.tls === true ? await selfSignedIdentity(options.host) : options.tls || undefined;
+  const app = await buildServer(context, tls);
   await app.listen({ port: options.port, host: options.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  url ||= `http://${reachableHost(options.host)}:${port}`;
+  url ||= `${tls ? 'https' : 'http'}://${reachableHost(options.host)}:${port}`;
   return {
     url,
     apiUrl: `${url}/api`,
     port,
     options,
+    certificatePem: tls?.cert,
     context,
     reset: () => resetContext(context),
     flushCallbacks: () => context.callbacks.flush(),

@@ -3,6 +3,7 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { registerBodyParsers } from './body-parsers.js';
 import type { EmulatorContext } from './context.js';
+import { registerConnections } from './connections.js';
 import { registerControl } from './control.js';
 import { registerFunnel } from './funnel.js';
 import { domainError, systemError } from './messages.js';
@@ -12,12 +13,15 @@ import { registerCreateOrder } from './routes/create-order.js';
 import { registerCreateRequest } from './routes/create-request.js';
 import { registerOrderRoutes } from './routes/orders.js';
 import { registerPublicRoutes } from './routes/public.js';
+import type { TlsIdentity } from './tls.js';
 
 /** Only the calls storefront widgets make from browsers are open to any origin, as at Soisy. */
 const PUBLIC_API = /^\/+api\/+shops\/[^/?]+(\/loan-quotes)?\/?(\?|$)/;
 
-export async function buildServer(context: EmulatorContext): Promise<FastifyInstance> {
+export async function buildServer(context: EmulatorContext, tls?: TlsIdentity): Promise<FastifyInstance> {
   const app = Fastify({
+    ...(tls ? { https: { key: tls.key, cert: tls.cert } } : {}),
+    ...(context.options.keepAliveTimeoutMs ? { keepAliveTimeout: context.options.keepAliveTimeoutMs } : {}),
     logger: context.options.logger,
     bodyLimit: 1024 * 1024,
     // A base URL configured with a trailing slash must not turn every call into a 404.
@@ -44,5 +48,6 @@ export async function buildServer(context: EmulatorContext): Promise<FastifyInst
   registerApproval(app, context);
   registerFunnel(app, context);
   registerControl(app, context);
+  registerConnections(app);
   return app;
 }

@@ -1,25 +1,51 @@
-import axios from 'axios';
-import { CONNECT_TIMEOUT_CODE, createSoisyAgents } from './connect-timeout-agent.js';
-import { FakeSoisyServer } from './testing/fake-soisy-server.js';
+import { CONNECT_TIMEOUT_CODE, createSoisyDispatcher } from './connect-timeout-agent.js';
+import { exchange, ExchangeFailure } from './soisy-exchange.js';
+import { FakeSoisyServer, silentServer } from './testing/fake-soisy-server.js';
 
-describe('Connect timeout agents', () => {
-  it('abandon a connection that is not made in time with a code of their own', async () => {
-    // A name lookup that never answers stands in for an unreachable host.
-    const { httpAgent } = createSoisyAgents(50, { lookup: () => undefined } as object);
-    const error = await axios.get('http://soisy.invalid/api', { httpAgent, timeout: 5_000 }).catch((thrown: unknown) => thrown);
-    expect(error).toMatchObject({ code: CONNECT_TIMEOUT_CODE });
+const GET = { path: '/api/slow', method: 'GET' as const, headers: {}, readTimeoutMs: () => 1_000 };
+
+describe('The Soisy connection pool', () => {
+  it('abandons a connection (TCP and TLS handshake) not made in time, before any byte of the request is written', async () => {
+    const silent = await silentServer();
+    const pool = createSoisyDispatcher({ connectTimeoutMs: 50, timeoutMs: 1_000 });
+    try {
+      const error = await exchange(pool, { ...GET, origin: `https://127.0.0.1:${silent.port}` }).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(ExchangeFailure);
+      expect(error).toMatchObject({ handedToSocket: false, error: { code: CONNECT_TIMEOUT_CODE } });
+    } finally {
+      await pool.destroy();
+      await silent.stop();
+    }
   });
 
-  it('leave a connection that was made alone, however slow the answer', async () => {
+  it('leaves a connection that was made alone, however slow the answer, and reuses it', async () => {
     const soisy = await FakeSoisyServer.start();
+    const pool = createSoisyDispatcher({ connectTimeoutMs: 20, timeoutMs: 1_000 });
     try {
-      const { httpAgent } = createSoisyAgents(20);
       soisy.reply({ status: 200, body: { ok: true } });
-      const answer = await axios.get(`${soisy.baseUrl}/slow`, { httpAgent, timeout: 1_000 });
+      const origin = soisy.baseUrl.replace(/\/api$/, '');
+      const answer = await exchange(pool, { ...GET, origin });
       await new Promise((resolve) => setTimeout(resolve, 60));
-      const again = await axios.get(`${soisy.baseUrl}/slow`, { httpAgent, timeout: 1_000 });
+      const again = await exchange(pool, { ...GET, origin });
       expect([answer.status, again.status]).toEqual([200, 200]);
+      expect(soisy.sockets).toHaveLength(1);
     } finally {
+      await pool.close();
+      await soisy.stop();
+    }
+  });
+
+  it('closes a connection left idle longer than its keep-alive time', async () => {
+    const soisy = await FakeSoisyServer.start();
+    const pool = createSoisyDispatcher({ connectTimeoutMs: 1_000, timeoutMs: 1_000, keepAliveMs: 100 });
+    try {
+      const origin = soisy.baseUrl.replace(/\/api$/, '');
+      await exchange(pool, { ...GET, origin });
+      await new Promise((resolve) => soisy.sockets[0].once('close', resolve));
+      await exchange(pool, { ...GET, origin });
+      expect(soisy.sockets).toHaveLength(2);
+    } finally {
+      await pool.close();
       await soisy.stop();
     }
   });

@@ -1,12 +1,15 @@
 import type { SoisyConfig } from '../config/app-config.js';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './soisy-retry.js';
+import { soisyCallBudgetMs } from './soisy-deadline.js';
+
+/** Time after a call's budget for its answer to be handled (a slow event loop, a clock step). */
+const CALL_END_MARGIN_MS = 2_000;
 
 /**
- * The longest one gateway call can take, retries and their waits included (ms): every attempt
- * may spend a connect timeout and a read timeout. Work that must not overlap a call still running
- * elsewhere (deciding a lost creation, taking over a callback's confirmation) waits this long.
+ * The longest one gateway call can take, retries and their waits included (ms): the call's budget
+ * (`SOISY_CALL_BUDGET_MS`, enforced by CallDeadline in soisy-deadline.ts) plus a margin. Work that
+ * must not overlap a call still running elsewhere (deciding a lost creation, taking over a
+ * callback's confirmation) waits this long.
  */
-export function soisyCallBoundMs(config: Pick<SoisyConfig, 'connectTimeoutMs' | 'timeoutMs'>, retry: RetryPolicy = DEFAULT_RETRY_POLICY): number {
-  const attempts = retry.retries + 1;
-  return attempts * (config.connectTimeoutMs + config.timeoutMs) + retry.retries * retry.maxDelayMs;
+export function soisyCallBoundMs(config: Pick<SoisyConfig, 'callBudgetMs' | 'connectTimeoutMs' | 'timeoutMs'>): number {
+  return soisyCallBudgetMs(config) + CALL_END_MARGIN_MS;
 }

@@ -1,12 +1,7 @@
-import { HttpService } from '@nestjs/axios';
 import { Logger } from '@nestjs/common';
 import { jest } from '@jest/globals';
-import { throwError } from 'rxjs';
-import type { AppConfig } from '../config/app-config.js';
-import { CONNECT_TIMEOUT_CODE } from './connect-timeout-agent.js';
 import { SoisyError } from './soisy-errors.js';
-import { SoisyGateway } from './soisy.gateway.js';
-import { FakeSoisyServer, refusedPort } from './testing/fake-soisy-server.js';
+import { FakeSoisyServer, refusedPort, silentServer } from './testing/fake-soisy-server.js';
 import { gatewayAt, instantRetries, TEST_AUTH_TOKEN } from './testing/gateway-under-test.js';
 import { ORDER_INPUT, QUOTES_REPLY } from './testing/soisy-examples.js';
 
@@ -97,12 +92,16 @@ describe('SoisyGateway when Soisy fails', () => {
   });
 
   it('retries a POST that could not connect in time, with a known outcome', async () => {
-    const request = jest.fn(() => throwError(() => Object.assign(new Error('connect timeout'), { code: CONNECT_TIMEOUT_CODE })));
-    const config = { soisy: { baseUrl: 'http://soisy.test/api', shopId: 'shop', authToken: TEST_AUTH_TOKEN, connectTimeoutMs: 10, timeoutMs: 10 } } as AppConfig;
-    const gateway = new SoisyGateway({ request } as unknown as HttpService, config, instantRetries());
-    const error = await failure(gateway.createOrder(ORDER_INPUT));
-    expect(request).toHaveBeenCalledTimes(3);
-    expect(error).toMatchObject({ code: 'SOISY.UNREACHABLE', outcomeUnknown: false });
+    // A TLS handshake that never completes: the connection is never made, so nothing was sent.
+    const silent = await silentServer();
+    try {
+      const gateway = gatewayAt(`https://127.0.0.1:${silent.port}/api`, instantRetries(), { connectTimeoutMs: 50, timeoutMs: 100 });
+      const error = await failure(gateway.createOrder(ORDER_INPUT));
+      expect(silent.connections()).toBe(3);
+      expect(error).toMatchObject({ code: 'SOISY.UNREACHABLE', outcomeUnknown: false });
+    } finally {
+      await silent.stop();
+    }
   });
 
   it('maps a 403 to a loud configuration error that never carries the token', async () => {

@@ -87,13 +87,25 @@ describe('SoisyGateway on the wire', () => {
     expect(soisy.requests).toHaveLength(0);
   });
 
-  it('sends every POST on a fresh connection, so an idle socket closed by Soisy cannot swallow it', async () => {
-    soisy.reply({ status: 204 });
+  it('keeps connections alive for POSTs as for GETs, so a few connections serve many calls', async () => {
     const gateway = gatewayAt(soisy.baseUrl);
-    await gateway.matchTrigger('tok-order-1', 120_000);
-    expect(last().headers.connection).toBe('close');
+    soisy.reply({ status: 204 });
+    for (let order = 1; order <= 4; order++) await gateway.matchTrigger(`tok-order-${order}`, 120_000);
     soisy.reply({ status: 200, body: QUOTES_REPLY });
     await gateway.getLoanQuotes({ amountCents: 120_000, instalments: 12 });
-    expect(last().headers.connection).toBe('keep-alive');
+    expect(soisy.requests.map((request) => request.headers.connection)).toEqual(Array(5).fill('keep-alive'));
+    // undici opens a second connection for the call right after the very first one; no more after.
+    expect(soisy.sockets.length).toBeLessThanOrEqual(2);
+  });
+
+  it('lets a call in flight finish when the application shuts down, then closes its connections', async () => {
+    const gateway = gatewayAt(soisy.baseUrl);
+    soisy.reply({ status: 200, body: QUOTES_REPLY, delayMs: 200 });
+    const quotes = gateway.getLoanQuotes({ amountCents: 120_000, instalments: 12 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const shutdown = gateway.onApplicationShutdown();
+    await expect(quotes).resolves.toMatchObject({ median: { instalmentAmountCents: 10_125 } });
+    await shutdown;
+    await expect(gateway.getLoanQuotes({ amountCents: 120_000, instalments: 12 })).rejects.toThrow();
   });
 });

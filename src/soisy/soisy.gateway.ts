@@ -1,5 +1,4 @@
-import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { errorFromResponse, SoisyCallContext, SoisyCallName, unreadableResponse } from './soisy-errors.js';
 import { SoisyHttpClient, SoisyResponse } from './soisy-http-client.js';
@@ -13,21 +12,30 @@ import type { Cents, CreatedOrder, CreateOrderInput, LoanQuoteQuery, LoanQuotes,
 /**
  * The only code that talks to Soisy. Every method either returns Soisy's answer in the service's
  * own types or throws a SoisyError with a stable code (see soisy-errors.ts).
+ *
+ * Time: every method takes at most one call budget (`SOISY_CALL_BUDGET_MS`, default connect + read
+ * timeout), retries and backoff included; past it, it throws SOISY.TIMEOUT (or SOISY.UNREACHABLE
+ * if no attempt got through). See soisy-deadline.ts and the README's "Soisy call budgets".
  */
 @Injectable()
-export class SoisyGateway implements OnModuleDestroy {
+export class SoisyGateway implements OnApplicationShutdown {
   private readonly client: SoisyHttpClient;
   private readonly shopId: string;
   private readonly shopPath: string;
 
-  constructor(http: HttpService, config: AppConfig, @Optional() @Inject(SOISY_RETRY_POLICY) retry?: RetryPolicy) {
-    this.client = new SoisyHttpClient(http, config.soisy, retry ?? DEFAULT_RETRY_POLICY);
+  constructor(config: AppConfig, @Optional() @Inject(SOISY_RETRY_POLICY) retry?: RetryPolicy) {
+    this.client = new SoisyHttpClient(config.soisy, retry ?? DEFAULT_RETRY_POLICY);
     this.shopId = config.soisy.shopId;
     this.shopPath = `/shops/${encodeURIComponent(config.soisy.shopId)}`;
   }
 
-  onModuleDestroy(): void {
-    this.client.close();
+  /**
+   * Nest runs this after every module's onModuleDestroy and after the HTTP server has closed, so
+   * calls still in flight for requests being drained are not cut (a cut create order or release
+   * would be left with an unknown outcome). onModuleDestroy ran before the server drained.
+   */
+  onApplicationShutdown(): Promise<void> {
+    return this.client.close();
   }
 
   /** Public simulation (no token): browsers could call it too, so it carries no secret. */

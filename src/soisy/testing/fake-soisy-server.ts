@@ -1,5 +1,5 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 
 /**
  * A scripted Soisy over a real socket, for the gateway's unit specs: it records what the gateway
@@ -13,10 +13,12 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-export type ScriptedReply = { status: number; body?: unknown } | { drop: true } | { hang: true };
+export type ScriptedReply = { status: number; body?: unknown; delayMs?: number } | { drop: true } | { hang: true };
 
 export class FakeSoisyServer {
   readonly requests: RecordedRequest[] = [];
+  /** Every TCP connection the gateway opened, in order (closed ones included). */
+  readonly sockets: Socket[] = [];
   private script: ScriptedReply[] = [{ status: 200, body: {} }];
 
   private constructor(private readonly server: Server) {}
@@ -24,6 +26,7 @@ export class FakeSoisyServer {
   static async start(port = 0): Promise<FakeSoisyServer> {
     const server = createServer();
     const fake = new FakeSoisyServer(server);
+    server.on('connection', (socket: Socket) => fake.sockets.push(socket));
     server.on('request', (request, response) => {
       let raw = '';
       request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
@@ -34,8 +37,10 @@ export class FakeSoisyServer {
         const reply = fake.script.length > 1 ? fake.script.shift()! : fake.script[0];
         if ('drop' in reply) return request.socket.destroy();
         if ('hang' in reply) return;
-        response.writeHead(reply.status, reply.body === undefined ? {} : { 'content-type': 'application/json' });
-        response.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+        setTimeout(() => {
+          response.writeHead(reply.status, reply.body === undefined ? {} : { 'content-type': 'application/json' });
+          response.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+        }, reply.delayMs ?? 0);
       });
     });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -48,6 +53,18 @@ export class FakeSoisyServer {
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /**
+   * Closes every open connection now, as Soisy does with idle ones: `reset` sends a TCP RST
+   * (SO_LINGER 0), otherwise a FIN. The kernel has told the gateway's side when this returns.
+   */
+  closeConnections(how: 'fin' | 'reset'): void {
+    for (const socket of this.sockets) {
+      if (socket.destroyed) continue;
+      if (how === 'reset') socket.resetAndDestroy();
+      else socket.destroy();
+    }
   }
 
   reply(...replies: ScriptedReply[]): this {
@@ -67,4 +84,19 @@ export async function refusedPort(): Promise<number> {
   const port = fake.port;
   await fake.stop();
   return port;
+}
+
+/** A TCP server that accepts connections and never says a word: a TLS handshake with it never ends. */
+export async function silentServer(): Promise<{ port: number; connections: () => number; stop: () => Promise<void> }> {
+  const sockets: Socket[] = [];
+  const server = createTcpServer((socket) => sockets.push(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    connections: () => sockets.length,
+    stop: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }

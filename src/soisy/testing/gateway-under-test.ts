@@ -1,5 +1,3 @@
-import { HttpService } from '@nestjs/axios';
-import axios from 'axios';
 import type { AppConfig, SoisyConfig } from '../../config/app-config.js';
 import type { RetryPolicy } from '../soisy-retry.js';
 import { SoisyGateway } from '../soisy.gateway.js';
@@ -15,7 +13,7 @@ export function instantRetries(sleeps: number[] = []): RetryPolicy {
 
 export function gatewayAt(baseUrl: string, retry: RetryPolicy = instantRetries(), soisy: Partial<SoisyConfig> = {}): SoisyGateway {
   const config = {
-    soisy: { baseUrl, shopId: TEST_SHOP_ID, authToken: TEST_AUTH_TOKEN, connectTimeoutMs: 1_000, timeoutMs: 300, ...soisy },
+    soisy: { baseUrl, shopId: TEST_SHOP_ID, authToken: TEST_AUTH_TOKEN, connectTimeoutMs: 1_000, timeoutMs: 1_000, callBudgetMs: 6_000, ...soisy },
   } as AppConfig;
-  return new SoisyGateway(new HttpService(axios.create()), config, retry);
+  return new SoisyGateway(config, retry);
 }
