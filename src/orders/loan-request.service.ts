@@ -43,7 +43,7 @@ export class LoanRequestService {
       return this.answerWithoutSoisy(current, fingerprint) ?? this.steps.inProgress(current);
     }
     const { claim, order: current } = claimed;
-    const fiscalCode = dto.fiscalCode.toUpperCase();
+    const fiscalCode = dto.fiscalCode;
     let figures: LoanRequestFigures;
     try {
       figures = await this.soisy.createLoanRequest({

@@ -108,7 +108,7 @@ export class OrderCreationService {
       amountCents: dto.amount,
       instalments: dto.instalments ?? null,
       zeroInterestRate: dto.zeroInterestRate ?? null,
-      fiscalCode: dto.customer?.fiscalCode?.toUpperCase() ?? null,
+      fiscalCode: dto.customer?.fiscalCode ?? null,
       successUrl: dto.successUrl ?? null,
       errorUrl: dto.errorUrl ?? null,
       callbackSecret,

@@ -63,7 +63,8 @@ export function errorFromResponse(call: SoisyCallContext, status: number, data: 
   if (status === 400 && fieldErrors.length > 0) {
     return fail('invalid', SoisyErrorCode.INVALID_FIELDS, ['Soisy refused some fields.', message].join(' ').trim(), fieldErrors);
   }
-  if (status === 400 && ALREADY_EVALUATED.test(message)) {
+  // Soisy says it with a 400 at approval and a 409 at a loan request: one code for one situation.
+  if ((status === 400 || status === 409) && ALREADY_EVALUATED.test(message)) {
     return fail('conflict', SoisyErrorCode.ALREADY_EVALUATED, message);
   }
   if (status === 400 || status === 422) {

@@ -108,6 +108,27 @@ describe('malformed checkout requests', () => {
     expect(await footprint(stack)).toEqual(before);
   });
 
+  it.each([
+    ['an order with a field nested 20,000 lists deep', () => '/v1/orders', `{"amount":100000,"orderReference":"DEEP-1","foo":${'['.repeat(20_000)}${']'.repeat(20_000)}}`, 'foo'],
+    ['a customer nested 5,000 objects deep', () => '/v1/orders', `{"amount":100000,"orderReference":"DEEP-2","customer":${'{"a":'.repeat(5_000)}{}${'}'.repeat(5_000)}}`, 'customer'],
+    ['an approval whose email is nested 5,000 objects deep', (t: Tokens) => `/v1/orders/${t.requested}/approval`, `{"email":${'{"a":'.repeat(5_000)}{}${'}'.repeat(5_000)}}`, 'email'],
+  ])('refuses %s (a small body) with a 400 naming the field, not a 500', async (_, path, body, field) => {
+    const before = await footprint(stack);
+    const res = await request(stack.url).post(path(tokens)).set('content-type', 'application/json').send(body);
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.errors).toContainEqual({ field, message: `${field} is nested more deeply than any accepted field` });
+    expect(await footprint(stack)).toEqual(before);
+  });
+
+  it('says a missing field is required, not that it is too long', async () => {
+    const res = await request(stack.url).post(`/v1/orders/${tokens.requested}/approval`).send(without(approvalBody(), 'streetNumber')).expect(400);
+    expect(res.body.errors).toContainEqual({ field: 'streetNumber', message: 'streetNumber is required' });
+    const empty = await request(stack.url).post(`/v1/orders/${tokens.requested}/approval`).send({}).expect(400);
+    expect(empty.body.errors).toContainEqual({ field: 'email', message: 'email is required' });
+    expect(JSON.stringify(empty.body.errors)).not.toMatch(/shorter than/);
+  });
+
   it('accepts the conditional fields when they are right', async () => {
     const nextYear = `06/${new Date().getFullYear() + 1}`;
     const fixed = await createOrder(stack);

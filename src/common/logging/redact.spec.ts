@@ -17,6 +17,11 @@ describe('log redaction', () => {
 
   it('masks the per-order secret in a callback URL', () => {
     expect(redactUrl('/v1/soisy/callbacks/s3cr3t?x=1')).toBe(`/v1/soisy/callbacks/${REDACTED}?x=1`);
-    expect(redactUrl('/v1/orders/abc')).toBe('/v1/orders/abc');
+  });
+
+  it('logs an order token only by its first characters, whatever route follows it', () => {
+    expect(redactUrl('/v1/orders/83bc03368f57782b6abff0d5/approval')).toBe('/v1/orders/83bc03…/approval');
+    expect(redactUrl('/v1/orders/83bc03368f57782b6abff0d5?x=1')).toBe('/v1/orders/83bc03…?x=1');
+    expect(redactUrl('/v1/orders?status=approved')).toBe('/v1/orders?status=approved');
   });
 });

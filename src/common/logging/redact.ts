@@ -42,7 +42,17 @@ export function redactDeep(value: unknown, depth = 0): unknown {
   return copy;
 }
 
-/** Callback URLs carry a per-order secret in their last segment: never log it. */
+/** Enough of an order token to tell orders apart in a log, too little to use it. */
+const TOKEN_PREFIX_LENGTH = 6;
+
+/**
+ * Callback URLs carry a per-order secret: never logged. Order URLs carry the order token, a
+ * capability for the storefront routes (soisy.types.ts): logged only as its first characters.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/(\/v1\/soisy\/callbacks\/)[^/?#]+/, `$1${REDACTED}`);
+  return url
+    .replace(/(\/v1\/soisy\/callbacks\/)[^/?#]+/, `$1${REDACTED}`)
+    .replace(/(\/v1\/orders\/)([^/?#]+)/, (_match, prefix: string, token: string) =>
+      token.length > TOKEN_PREFIX_LENGTH ? `${prefix}${token.slice(0, TOKEN_PREFIX_LENGTH)}…` : `${prefix}${token}`,
+    );
 }
