@@ -43,6 +43,8 @@ const CASES: Array<[string, Case]> = [
   ['a customer landline instead of a mobile', { ...customer({ mobilePhone: '02 12345678' }), field: 'customer.mobilePhone' }],
   ['a customer calling code no country has', { ...customer({ mobilePhone: '3331234567', countryCallingCode: '+999' }), field: 'customer.countryCallingCode' }],
   ['a customer street with the civic number glued on and no civicNumber', { ...customer({ address: 'Via Roma 12' }), field: 'customer.address' }],
+  ['a customer street that repeats the civic number', { ...customer({ address: 'Via Roma 12', civicNumber: '12' }), field: 'customer.address' }],
+  ['an approval street that repeats the street number', { ...approval({ address: 'Via Roma 12', streetNumber: '12' }), field: 'address' }],
   ['a customer street with a comma', { ...customer({ address: 'Via Roma, 12', civicNumber: '12' }), field: 'customer.address' }],
   ['a customer postal code of four digits', { ...customer({ postalCode: '2012' }), field: 'customer.postalCode' }],
   ['a customer email that is not one', { ...customer({ email: 'mario-at-example' }), field: 'customer.email' }],

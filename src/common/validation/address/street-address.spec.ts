@@ -22,8 +22,19 @@ describe('Streets as Soisy takes them', () => {
     },
   );
 
-  it('leaves a trailing number alone once the civic number has its own field', () => {
-    expect(streetProblem('Via Roma 12', '12')).toBeUndefined();
+  it('leaves a trailing number alone once the civic number has its own, different value', () => {
+    expect(streetProblem('Via Nazionale 1', '12')).toBeUndefined();
+    expect(streetProblem('Strada Statale 16', '16')).toBeUndefined();
+  });
+
+  it.each([['Via Roma 12', '12'], ['Via Roma n. 12/B', '12/b'], ['Via Roma 12 bis', ' 12bis '], ['Via 20 Settembre 15', 'n. 15']])(
+    'refuses %j when the civic-number field repeats its trailing number (%j)', (street, civic) => {
+      expect(streetProblem(street, civic)).toBe('civic_number_repeated');
+    },
+  );
+
+  it('does not count a number inside the street name as repeated', () => {
+    expect(streetProblem('Via 20 Settembre', '20')).toBeUndefined();
   });
 
   it('refuses a comma, whatever follows it', () => {
