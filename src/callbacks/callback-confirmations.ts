@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { SoisyError, soisyCallBoundMs } from '../soisy/index.js';
+import { SoisyError, afterLongestCall } from '../soisy/index.js';
 import { OrdersRepository } from '../orders/orders.repository.js';
 import { OrderSyncService } from '../reconciliation/order-sync.service.js';
 import { CLAIMED_STATUS } from './callback-events.js';
@@ -31,7 +31,7 @@ export class CallbackConfirmations implements OnModuleDestroy {
 
   /** Until when a confirmation starting now holds its callback: Get order with its retries ends within it. */
   leaseUntil(now: Date): Date {
-    return new Date(now.getTime() + soisyCallBoundMs(this.config.soisy));
+    return afterLongestCall(this.config.soisy, now);
   }
 
   /** Queues the confirmation of a callback this instance holds; resolves once it has run. */

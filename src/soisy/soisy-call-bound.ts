@@ -13,3 +13,8 @@ const CALL_END_MARGIN_MS = 2_000;
 export function soisyCallBoundMs(config: Pick<SoisyConfig, 'callBudgetMs' | 'connectTimeoutMs' | 'timeoutMs'>): number {
   return soisyCallBudgetMs(config) + CALL_END_MARGIN_MS;
 }
+
+/** The instant by which a call starting at `now` has ended: the lease of work that makes one. */
+export function afterLongestCall(config: Pick<SoisyConfig, 'callBudgetMs' | 'connectTimeoutMs' | 'timeoutMs'>, now: Date): Date {
+  return new Date(now.getTime() + soisyCallBoundMs(config));
+}

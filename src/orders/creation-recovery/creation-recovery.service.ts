@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
 import { AppConfig } from '../../config/app-config.js';
 import type { EventSource } from '../../generated/prisma/enums.js';
-import { SoisyError, SoisyGateway, soisyCallBoundMs, type SoisyOrderListEntry } from '../../soisy/index.js';
+import { SoisyError, SoisyGateway, afterLongestCall, type SoisyOrderListEntry } from '../../soisy/index.js';
 import { recoveredAnswer } from './recovered-answer.js';
 import { absenceEstablished, matchLostCreation } from './lost-creation-match.js';
 import { CreationRecoveryRepository, type PendingAttempt } from './creation-recovery.repository.js';
@@ -40,7 +40,7 @@ export class CreationRecoveryService {
 
   /** How long a check holds a pending order: a list call with its retries ends within it. */
   leaseUntil(now: Date): Date {
-    return new Date(now.getTime() + soisyCallBoundMs(this.config.soisy));
+    return afterLongestCall(this.config.soisy, now);
   }
 
   /** A retry of `orderReference` found it pending: decide now if that can be done. */
