@@ -43,7 +43,6 @@ export class LoanRequestService {
       return this.answerWithoutSoisy(current, fingerprint) ?? this.steps.inProgress(current);
     }
     const { claim, order: current } = claimed;
-    const fiscalCode = dto.fiscalCode;
     let figures: LoanRequestFigures;
     try {
       figures = await this.soisy.createLoanRequest({
@@ -51,7 +50,7 @@ export class LoanRequestService {
         instalments: dto.instalments,
         privacy: dto.privacy,
         marketing: dto.marketing,
-        fiscalCode,
+        fiscalCode: dto.fiscalCode,
         jobDescription: dto.jobDescription,
         actualJobEndingDate: dto.actualJobEndingDate,
         vatId: dto.vatId,
@@ -62,7 +61,7 @@ export class LoanRequestService {
       throw await this.steps.failed(claim, error);
     }
     try {
-      return loanRequestAnswer(await this.record(current, claim, dto, figures, fiscalCode, fingerprint));
+      return loanRequestAnswer(await this.record(current, claim, dto, figures, fingerprint));
     } catch (error) {
       throw await this.steps.failed(claim, error);
     }
@@ -77,7 +76,7 @@ export class LoanRequestService {
   }
 
   /** The offer, the request's fingerprint and the claim's end, in one transaction. */
-  private record(order: Order, claim: StepClaim, dto: LoanRequestDto, figures: LoanRequestFigures, fiscalCode: string, fingerprint: string): Promise<Order> {
+  private record(order: Order, claim: StepClaim, dto: LoanRequestDto, figures: LoanRequestFigures, fingerprint: string): Promise<Order> {
     const stored = {
       instalments: dto.instalments,
       apr: figures.apr,
@@ -90,7 +89,7 @@ export class LoanRequestService {
       to: 'requested' as const,
       source: 'api' as const,
       type: 'loan_request.created',
-      patch: { ...stored, fiscalCode, loanFingerprint: fingerprint },
+      patch: { ...stored, fiscalCode: dto.fiscalCode, loanFingerprint: fingerprint },
       data: { amountCents: order.amountCents, ...stored },
     };
     return this.orders.transition(order.id, transition, this.steps.settle(claim));

@@ -5,7 +5,7 @@ import { IdempotencyService, IdempotentRequest, Replayed } from '../common/idemp
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import type { Order } from '../generated/prisma/client.js';
-import { SoisyError, SoisyGateway, soisyCallBoundMs } from '../soisy/index.js';
+import { afterLongestCall, SoisyError, SoisyGateway } from '../soisy/index.js';
 import { CREATE_ORDER_SCOPE } from './creation-recovery/creation-recovery.repository.js';
 import { CreationRecoveryService } from './creation-recovery/creation-recovery.service.js';
 import type { CreateOrderDto } from './dto/create-order.dto.js';
@@ -113,7 +113,7 @@ export class OrderCreationService {
       errorUrl: dto.errorUrl ?? null,
       callbackSecret,
       creationStartedAt: now,
-      creationEndsBy: new Date(now.getTime() + soisyCallBoundMs(this.config.soisy)),
+      creationEndsBy: afterLongestCall(this.config.soisy, now),
       creationIdempotencyKey: idem?.key ?? null,
       creationRequestHash: idem?.fingerprint ?? null,
     };

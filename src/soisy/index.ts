@@ -7,4 +7,4 @@ export { normaliseSoisyStatus } from './soisy-status.js';
 export * from './soisy.types.js';
 export * from './soisy-request.types.js';
 export type { SoisyOrderListEntry } from './soisy-order-list.js';
-export { afterLongestCall, soisyCallBoundMs } from './soisy-call-bound.js';
+export { afterLongestCall } from './soisy-call-bound.js';

@@ -4,7 +4,7 @@ import { AppConfig } from '../../config/app-config.js';
 import type { EventSource } from '../../generated/prisma/enums.js';
 import { SoisyError, SoisyGateway, afterLongestCall, type SoisyOrderListEntry } from '../../soisy/index.js';
 import { recoveredAnswer } from './recovered-answer.js';
-import { absenceEstablished, matchLostCreation } from './lost-creation-match.js';
+import { absenceEstablished, absenceEstablishedFrom, matchLostCreation } from './lost-creation-match.js';
 import { CreationRecoveryRepository, type PendingAttempt } from './creation-recovery.repository.js';
 
 export type Verdict = 'adopted' | 'absent' | 'undecided';
@@ -97,8 +97,8 @@ export class CreationRecoveryService {
 
   /** The next look worth taking: when absence can be established, and not before the next interval. */
   private nextCheck(attempt: PendingAttempt, now: Date): Date {
-    const absentAt = attempt.creationEndsBy.getTime() + this.config.recovery.absentAfterSeconds * 1000;
-    return new Date(Math.max(absentAt, now.getTime() + 1000));
+    const absentAt = absenceEstablishedFrom(attempt.creationEndsBy, this.config.recovery.absentAfterSeconds * 1000);
+    return new Date(Math.max(absentAt.getTime(), now.getTime() + 1000));
   }
 }
 

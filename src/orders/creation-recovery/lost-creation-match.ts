@@ -41,5 +41,10 @@ export function matchLostCreation(lost: LostCreation, entries: readonly SoisyOrd
  * running (`creationEndsBy`) and Soisy has had `absentAfterMs` more to finish a call it received late.
  */
 export function absenceEstablished(listReadAt: Date, creationEndsBy: Date, absentAfterMs: number): boolean {
-  return listReadAt.getTime() >= creationEndsBy.getTime() + absentAfterMs;
+  return listReadAt >= absenceEstablishedFrom(creationEndsBy, absentAfterMs);
+}
+
+/** From when a list without the order establishes its absence: `absentAfterMs` after its call ended. */
+export function absenceEstablishedFrom(creationEndsBy: Date, absentAfterMs: number): Date {
+  return new Date(creationEndsBy.getTime() + absentAfterMs);
 }
