@@ -8,11 +8,11 @@ import { AppConfigModule } from './config/app-config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
-import { OrdersModule } from './orders/orders.module.js';
 import { QuotesModule } from './quotes/quotes.module.js';
-import { BackOfficeModule } from './orders/back-office/back-office.module.js';
-import { ReleaseModule } from './release/release.module.js';
+import { CheckoutModule } from './checkout/checkout.module.js';
+import { BackOfficeModule } from './back-office/back-office.module.js';
 import { CallbacksModule } from './callbacks/callbacks.module.js';
+import { ReconciliationModule } from './reconciliation/reconciliation.module.js';
 import { WidgetModule } from './widget/widget.module.js';
 
 /** Ports that tests may replace when they build the application. */
@@ -51,10 +51,10 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         QuotesModule,
-        OrdersModule,
+        CheckoutModule,
         BackOfficeModule,
-        ReleaseModule,
         CallbacksModule,
+        ReconciliationModule,
         WidgetModule,
       ],
     };

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { skipLockedClaim } from '../prisma/skip-locked-claim.js';
 import type { SoisyCallbackDto } from './dto/soisy-callback.dto.js';
 
 /** A received callback whose confirmation (Get order) this instance now holds. */
@@ -20,15 +22,15 @@ export class CallbackConfirmationRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   claimDue(now: Date, leaseUntil: Date, limit: number): Promise<HeldCallback[]> {
-    return this.prisma.$queryRaw<HeldCallback[]>`
-      WITH due AS MATERIALIZED (
-        SELECT id FROM received_callbacks
-        WHERE "confirmedAt" IS NULL AND ("confirmLeaseUntil" IS NULL OR "confirmLeaseUntil" <= ${now})
-        ORDER BY "receivedAt" LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-      UPDATE received_callbacks AS c SET "confirmLeaseUntil" = ${leaseUntil}, "confirmAttempts" = c."confirmAttempts" + 1, "confirmLastError" = NULL
-      FROM due WHERE c.id = due.id AND c."confirmedAt" IS NULL
-      RETURNING c.id, c."orderId", c.payload, c."confirmAttempts" AS attempts`;
+    return this.prisma.$queryRaw<HeldCallback[]>(skipLockedClaim({
+      table: 'received_callbacks',
+      due: Prisma.sql`"confirmedAt" IS NULL AND ("confirmLeaseUntil" IS NULL OR "confirmLeaseUntil" <= ${now})`,
+      orderBy: Prisma.sql`"receivedAt"`,
+      limit,
+      set: Prisma.sql`"confirmLeaseUntil" = ${leaseUntil}, "confirmAttempts" = claimed."confirmAttempts" + 1, "confirmLastError" = NULL`,
+      stillDue: Prisma.sql`claimed."confirmedAt" IS NULL`,
+      returning: Prisma.sql`claimed.id, claimed."orderId", claimed.payload, claimed."confirmAttempts" AS attempts`,
+    }));
   }
 
   /**

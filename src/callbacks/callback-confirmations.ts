@@ -3,7 +3,7 @@ import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { SoisyError, afterLongestCall } from '../soisy/index.js';
 import { OrdersRepository } from '../orders/orders.repository.js';
-import { OrderSyncService } from '../reconciliation/order-sync.service.js';
+import { OrderSyncService } from '../orders/order-sync.service.js';
 import { CLAIMED_STATUS } from './callback-events.js';
 import { CallbackConfirmationRepository, type HeldCallback } from './callback-confirmation.repository.js';
 
@@ -58,9 +58,9 @@ export class CallbackConfirmations implements OnModuleDestroy {
     const type = `callback.${payload.eventId}`;
     try {
       const order = await this.orders.findByToken(payload.orderToken);
-      if (order?.token) {
+      if (order) {
         const claimed = CLAIMED_STATUS[payload.eventId] ?? null;
-        await this.syncService.syncOrder({ ...order, token: order.token }, {
+        await this.syncService.syncOrder(order, {
           source: 'callback',
           type,
           data: { eventId: payload.eventId, eventDate: payload.eventDate, claimed },

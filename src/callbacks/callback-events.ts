@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../generated/prisma/enums.js';
+import type { OrderStatus } from '../orders/order.js';
 
 /** The local status each of Soisy's events claims; only Get order's answer is acted on. */
 export const CLAIMED_STATUS: Readonly<Record<string, OrderStatus>> = {

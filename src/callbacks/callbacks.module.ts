@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ReconciliationModule } from '../reconciliation/reconciliation.module.js';
+import { OrdersModule } from '../orders/orders.module.js';
 import { CallbackConfirmationJob } from './callback-confirmation.job.js';
 import { CallbackConfirmationRepository } from './callback-confirmation.repository.js';
 import { CallbackConfirmations } from './callback-confirmations.js';
@@ -9,7 +9,7 @@ import { CallbacksService } from './callbacks.service.js';
 
 /** Soisy's callbacks: authenticated by the per-order secret, deduplicated, confirmed by Get order. */
 @Module({
-  imports: [ReconciliationModule],
+  imports: [OrdersModule],
   controllers: [CallbacksController],
   providers: [CallbacksRepository, CallbacksService, CallbackConfirmations, CallbackConfirmationRepository, CallbackConfirmationJob],
 })

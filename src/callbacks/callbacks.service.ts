@@ -38,7 +38,7 @@ export class CallbacksService {
       throw CallbackErrors.notFound();
     }
     const now = this.clock.now();
-    const held = await this.callbacks.record(order.id, payload, this.confirmations.leaseUntil(now), this.mismatchOf(order, payload));
+    const held = await this.callbacks.record(order, payload, this.confirmations.leaseUntil(now), this.mismatchOf(order, payload));
     if (held) {
       void this.confirmations.enqueue(held);
       return { received: true, duplicate: false };

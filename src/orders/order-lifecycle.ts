@@ -1,4 +1,4 @@
-import { OrderStatus as OrderStatusEnum, type OrderStatus } from '../generated/prisma/enums.js';
+import { OrderStatus as OrderStatusEnum, type OrderStatus } from './order.js';
 import type { SoisyOrderStatus } from '../soisy/soisy.types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { Prisma, type Order, type OrderEvent } from '../generated/prisma/client.js';
+import type { IssuedOrder, OrderEvent } from './order.js';
 import { maskFiscalCode, toOrderView } from './order-view.mapper.js';
 
 describe('the order as the storefront sees it', () => {
@@ -11,12 +11,12 @@ describe('the order as the storefront sees it', () => {
   const at = new Date('2025-06-15T10:00:00.000Z');
   const order = {
     id: '7b0c', token: 'tok', shopId: 'partnershop', orderReference: 'ORD-1', amountCents: 100000, instalments: 12, zeroInterestRate: false,
-    fiscalCode: 'RSSMRA85T10A562S', status: 'approved', soisyStatus: null, statusDetail: null, apr: new Prisma.Decimal('10.360'),
+    fiscalCode: 'RSSMRA85T10A562S', status: 'approved', soisyStatus: null, statusDetail: null, apr: 10.36,
     instalmentAmountCents: 8787, totalRepaymentCents: 105444, additionalDataNeeded: false, netAmountCents: 98000, paymentDayOfMonth: 15,
     redirectUrl: 'https://soisy/funnel', successUrl: null, errorUrl: null, callbackSecret: 'very-secret', releaseStatus: 'none',
     releaseAmountCents: null, releaseAt: null, releasedAt: null, releaseAttempts: 0, releaseNextAttemptAt: null, releaseLastError: null,
     lastSyncedAt: null, createdAt: at, updatedAt: at,
-  } as Order;
+  } as IssuedOrder;
   const event = { id: 'e1', orderId: '7b0c', type: 'order.created', fromStatus: 'pending', toStatus: 'created', source: 'api', data: { secret: 1 }, createdAt: at } as OrderEvent;
 
   it('names amounts in cents as the API does, and the APR as a number', () => {

@@ -1,5 +1,5 @@
-import type { Order, OrderEvent } from '../generated/prisma/client.js';
-import type { OrderViewDto } from './dto/order-view.dto.js';
+import type { OrderWithEvents } from './order.js';
+import type { OrderViewDto } from './order-view.dto.js';
 
 /** Enough to let the shopper recognise their code, too little to use it: first six and the last. */
 export function maskFiscalCode(code: string | null): string | null {
@@ -12,16 +12,16 @@ export function maskFiscalCode(code: string | null): string | null {
  * What the storefront may see of an order. Built field by field (never a spread of the row) so a
  * new column, such as a secret, cannot leak by default.
  */
-export function toOrderView(order: Order & { events: OrderEvent[] }): OrderViewDto {
+export function toOrderView(order: OrderWithEvents): OrderViewDto {
   return {
-    token: order.token ?? '',
+    token: order.token,
     orderReference: order.orderReference,
     status: order.status,
     amount: order.amountCents,
     instalments: order.instalments,
     zeroInterestRate: order.zeroInterestRate,
     fiscalCode: maskFiscalCode(order.fiscalCode),
-    apr: order.apr === null ? null : Number(order.apr),
+    apr: order.apr,
     instalmentAmount: order.instalmentAmountCents,
     totalRepayment: order.totalRepaymentCents,
     additionalDataNeeded: order.additionalDataNeeded,

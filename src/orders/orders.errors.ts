@@ -1,5 +1,5 @@
 import { AppError, retryAfter } from '../common/errors/app-error.js';
-import type { CheckoutStep, OrderStatus } from '../generated/prisma/enums.js';
+import type { CheckoutStep, OrderStatus } from './order.js';
 import { STEP_RETRY_AFTER_SECONDS } from './step-claim.js';
 
 const STEP_NAMES: Record<CheckoutStep, string> = { loan_request: 'A loan request', approval: 'An approval' };

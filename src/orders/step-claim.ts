@@ -1,9 +1,9 @@
-import { OrderStatus, type CheckoutStep } from '../generated/prisma/enums.js';
+import { OrderStatus, type CheckoutStep } from './order.js';
 import { canRequestApproval, canRequestLoan } from './order-lifecycle.js';
 
 /**
  * The right to call Soisy for one checkout step of one order, won by a committed conditional
- * UPDATE (StepClaimsRepository). `id` fences it: only its holder may release it.
+ * UPDATE (OrdersRepository.steps). `id` fences it: only its holder may release it.
  */
 export interface StepClaim {
   orderId: string;

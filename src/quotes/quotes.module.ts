@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OrderLimitsCheck } from '../orders/order-limits.js';
+import { OrderLimitsCheck } from '../common/order-limits.js';
 import { SoisyModule } from '../soisy/index.js';
 import { QuotesCache } from './quotes.cache.js';
 import { QuotesController } from './quotes.controller.js';

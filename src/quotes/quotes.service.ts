@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
-import { OrderLimitsCheck } from '../orders/order-limits.js';
-import { GATEWAY_FIELD_NAMES, withFieldNames } from '../orders/soisy-field-names.js';
-import { LoanQuote, SoisyGateway } from '../soisy/index.js';
+import { OrderLimitsCheck } from '../common/order-limits.js';
+import { GATEWAY_FIELD_NAMES, LoanQuote, SoisyGateway, withFieldNames } from '../soisy/index.js';
 import type { QuoteQueryDto } from './dto/quote-query.dto.js';
 import type { QuoteDto, QuotesDto } from './dto/quotes.dto.js';
 import { QuotesCache } from './quotes.cache.js';

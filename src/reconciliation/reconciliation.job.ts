@@ -3,9 +3,8 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock } from '../common/clock.js';
 import { IntervalJob } from '../common/scheduling/interval-job.js';
 import { AppConfig } from '../config/app-config.js';
+import { OrderSyncService } from '../orders/order-sync.service.js';
 import { OrdersRepository } from '../orders/orders.repository.js';
-import { OrderSyncService } from './order-sync.service.js';
-import { SyncRepository } from './sync.repository.js';
 
 export interface ReconciliationReport {
   synced: number;
@@ -24,7 +23,6 @@ export class ReconciliationJob extends IntervalJob {
     registry: SchedulerRegistry,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-    private readonly repository: SyncRepository,
     private readonly orders: OrdersRepository,
     private readonly syncService: OrderSyncService,
   ) {
@@ -34,13 +32,13 @@ export class ReconciliationJob extends IntervalJob {
   async runOnce(): Promise<ReconciliationReport> {
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - this.config.scheduler.reconcileAfterMinutes * 60_000);
-    const stale = await this.repository.claimStale(cutoff, now, this.config.scheduler.reconcileBatchSize);
+    const stale = await this.orders.sync.claimStale(cutoff, now, this.config.scheduler.reconcileBatchSize);
     const report: ReconciliationReport = { synced: 0, moved: 0, failed: 0 };
     for (const { token } of stale) {
       try {
         const order = await this.orders.findByToken(token);
         if (!order) continue;
-        const result = await this.syncService.syncOrder({ ...order, token }, { source: 'sync', type: 'reconciliation', recordUnchanged: false });
+        const result = await this.syncService.syncOrder(order, { source: 'sync', type: 'reconciliation', recordUnchanged: false });
         report.synced += 1;
         if (result.applied) report.moved += 1;
       } catch (error) {

@@ -1,15 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { OrdersRepository } from '../orders/orders.repository.js';
-import { SoisyModule } from '../soisy/index.js';
-import { OrderSyncService } from './order-sync.service.js';
+import { OrdersModule } from '../orders/orders.module.js';
 import { ReconciliationJob } from './reconciliation.job.js';
-import { SyncRepository } from './sync.repository.js';
 
-/** Following Soisy's status: the sync used by callbacks and the back office, and the periodic job. */
+/** The periodic job that re-syncs open orders nobody has heard of for a while. */
 @Module({
-  imports: [ScheduleModule.forRoot(), SoisyModule],
-  providers: [OrdersRepository, SyncRepository, OrderSyncService, ReconciliationJob],
-  exports: [OrderSyncService, OrdersRepository],
+  imports: [ScheduleModule.forRoot(), OrdersModule],
+  providers: [ReconciliationJob],
 })
 export class ReconciliationModule {}

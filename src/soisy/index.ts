@@ -8,3 +8,4 @@ export * from './soisy.types.js';
 export * from './soisy-request.types.js';
 export type { SoisyOrderListEntry } from './soisy-order-list.js';
 export { afterLongestCall } from './soisy-call-bound.js';
+export { GATEWAY_FIELD_NAMES, withFieldNames } from './soisy-field-names.js';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ReleaseScheduler } from '../../src/release/release.scheduler.js';
+import { ReleaseScheduler } from '../../src/back-office/release/release.scheduler.js';
 import type { Stack } from '../support/stack.js';
 import { bearer, FakeClock, injectFault, matchTriggers, startBackOfficeStack, successfulMatchTriggers } from './support/back-office.js';
 import { approvedOrder } from './support/checkout.js';

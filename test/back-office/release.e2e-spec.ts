@@ -1,4 +1,4 @@
-import { ReleaseScheduler } from '../../src/release/release.scheduler.js';
+import { ReleaseScheduler } from '../../src/back-office/release/release.scheduler.js';
 import { query } from '../support/database.js';
 import type { Stack } from '../support/stack.js';
 import {

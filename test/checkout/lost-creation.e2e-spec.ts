@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { Clock } from '../../src/common/clock.js';
-import { CreationRecoveryJob } from '../../src/orders/creation-recovery/creation-recovery.job.js';
+import { CreationRecoveryJob } from '../../src/checkout/creation-recovery/creation-recovery.job.js';
 import { SoisyGateway } from '../../src/soisy/index.js';
 import { query } from '../support/database.js';
 import { startStack, type Stack } from '../support/stack.js';

@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { OrderStatus } from '../../src/generated/prisma/enums.js';
 import { STEP_CLAIM_LEASE_MS } from '../../src/orders/step-claim.js';
-import { StepClaimsRepository } from '../../src/orders/step-claims.repository.js';
+import { OrdersRepository } from '../../src/orders/orders.repository.js';
 import { PrismaService } from '../../src/prisma/prisma.service.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** The claim itself, on real PostgreSQL: what decides which request may call Soisy. */
 describe('the checkout step claim in the database', () => {
   let t: TestApp;
-  let claims: StepClaimsRepository;
+  let claims: OrdersRepository['steps'];
   let prisma: PrismaService;
   const now = new Date('2026-11-29T10:00:00.000Z');
 
   beforeAll(async () => {
     t = await startTestApp();
-    claims = t.app.get(StepClaimsRepository);
+    claims = t.app.get(OrdersRepository).steps;
     prisma = t.app.get(PrismaService);
   });
   afterAll(() => t.close());

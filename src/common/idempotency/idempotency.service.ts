@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { Clock } from '../clock.js';
+import { Answer } from '../http/answer.js';
 import { IdempotencyErrors } from './idempotency.errors.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
 import { FingerprintedRequest, requestFingerprint } from './request-fingerprint.js';
@@ -15,6 +16,9 @@ export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
  */
 export const ABANDONED_AFTER_MS = 5 * 60 * 1000;
 
+/** An answer body as stored for replay (JSON). */
+export type StoredBody = Prisma.InputJsonValue;
+
 /** One use of an Idempotency-Key: where it is scoped (one route), and what request it stands for. */
 export interface IdempotentRequest {
   scope: string;
@@ -22,12 +26,11 @@ export interface IdempotentRequest {
   fingerprint: string;
 }
 
-/** The first answer, to be sent again as it was (with `Idempotent-Replayed: true`). */
-export class Replayed<T = unknown> {
-  constructor(
-    readonly status: number,
-    readonly body: T,
-  ) {}
+/** The first answer, to be sent again as it was (with `Idempotent-Replayed: true`, by AnswerInterceptor). */
+export class Replayed<T = unknown> extends Answer<T> {
+  constructor(status: number, body: T) {
+    super(status, body, true);
+  }
 }
 
 /**
@@ -69,7 +72,7 @@ export class IdempotencyService {
     if (!(await this.records.insert(tx, request, request.fingerprint, this.clock.now()))) throw IdempotencyErrors.inProgress();
   }
 
-  async complete(tx: Prisma.TransactionClient, request: IdempotentRequest, status: number, body: Prisma.InputJsonValue): Promise<void> {
+  async complete(tx: Prisma.TransactionClient, request: IdempotentRequest, status: number, body: StoredBody): Promise<void> {
     await this.records.complete(tx, request, status, body, this.clock.now());
   }
 

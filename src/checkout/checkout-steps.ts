@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import { requestFingerprint } from '../common/idempotency/index.js';
+import type { CheckoutStep, IssuedOrder, Order } from '../orders/order.js';
+import { OrdersRepository, type AlsoInTransaction } from '../orders/orders.repository.js';
+import { OrderErrors } from '../orders/orders.errors.js';
+import type { StepClaim } from '../orders/step-claim.js';
+import { GATEWAY_FIELD_NAMES, SoisyError, withFieldNames } from '../soisy/index.js';
+
+/**
+ * What the loan-request and approval steps share: finding the order, the claim that lets one
+ * request at a time call Soisy for it (across replicas), and reading Soisy's failures.
+ */
+@Injectable()
+export class CheckoutSteps {
+  constructor(
+    private readonly orders: OrdersRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  order(token: string): Promise<IssuedOrder> {
+    return this.orders.findByTokenOrThrow(token);
+  }
+
+  /** SHA-256 of the step and its canonical body: what "the same request again" means for a replay. */
+  fingerprint(step: CheckoutStep, body: object): string {
+    return requestFingerprint({ method: 'POST', route: step, body });
+  }
+
+  /** 409 ORDER.STEP_IN_PROGRESS (with Retry-After) when a live claim holds the order. */
+  assertNotInProgress(order: Order): void {
+    const live = order.stepClaim !== null && order.stepClaimExpiresAt !== null && order.stepClaimExpiresAt > this.clock.now();
+    if (live) this.inProgress(order);
+  }
+
+  /**
+   * A claim lost with nothing stored to answer: the holder is still calling Soisy, or has just
+   * failed and freed the order. Either way a retry in a moment gets a real answer.
+   */
+  inProgress(order: Order): never {
+    throw OrderErrors.stepInProgress(order.stepClaim);
+  }
+
+  /**
+   * Claims the order for `step` and answers it as it is now (another request may have changed it
+   * since it was read); undefined when another request holds it or its status no longer allows the
+   * step. The claim is committed before Soisy is called and must end in `settle` or `failed`.
+   */
+  async claim(order: IssuedOrder, step: CheckoutStep): Promise<{ claim: StepClaim; order: IssuedOrder } | undefined> {
+    const claim = await this.orders.steps.claim(order.id, step, this.clock.now());
+    if (!claim) return undefined;
+    try {
+      return { claim, order: await this.orders.findByTokenOrThrow(order.token) };
+    } catch (error) {
+      throw await this.failed(claim, error);
+    }
+  }
+
+  /** Frees the claim in the transaction that stores the step's outcome. */
+  settle(claim: StepClaim): AlsoInTransaction {
+    return (tx) => this.orders.steps.release(claim, tx);
+  }
+
+  /**
+   * A failed step changes no status and frees the claim, so the same step can be tried again. When
+   * Soisy may have acted on it anyway, an event says so, in the same transaction: the history then
+   * explains a later "already done" from Soisy.
+   */
+  async failed(claim: StepClaim, error: unknown): Promise<unknown> {
+    if (error instanceof SoisyError && error.outcomeUnknown) {
+      await this.orders.recordEvent(claim.orderId, 'api', `${claim.step}.outcome_unknown`, { code: error.code }, this.settle(claim));
+    } else {
+      await this.orders.steps.release(claim);
+    }
+    return withFieldNames(error, GATEWAY_FIELD_NAMES);
+  }
+}

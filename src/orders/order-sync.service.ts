@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/errors/app-error.js';
+import { Clock } from '../common/clock.js';
+import { SoisyGateway, type SoisyOrderStatus } from '../soisy/index.js';
+import { canTransition, LOCAL_STATUS_OF } from './order-lifecycle.js';
+import type { EventData, EventSource, IssuedOrder, Order, OrderStatus } from './order.js';
+import { OrdersRepository } from './orders.repository.js';
+
+/** Why a sync runs: names its events (`callback.LoanWasVerified`, `sync`, `reconciliation`). */
+export interface SyncCause {
+  source: EventSource;
+  type: string;
+  data?: EventData;
+  /** Kept on the order whether or not it moves (a flagged disbursed amount). */
+  statusDetail?: string;
+  /** Record an event when Soisy's status means no change (periodic reconciliation stays quiet). */
+  recordUnchanged: boolean;
+}
+
+export interface SyncResult {
+  order: Order;
+  soisyStatus: SoisyOrderStatus;
+  from: OrderStatus;
+  /** The local status Soisy's status means; the order has it only when `applied`. */
+  confirmed: OrderStatus;
+  applied: boolean;
+}
+
+/**
+ * The one way an order follows Soisy (callbacks, the back office's sync, reconciliation): read Get order (authoritative), then move the order to the
+ * status that means, if the lifecycle allows it. A stale or illegal move (an older event arriving
+ * after a newer one) is recorded, never applied. Never holds a transaction across the Soisy call.
+ */
+@Injectable()
+export class OrderSyncService {
+  constructor(
+    private readonly gateway: SoisyGateway,
+    private readonly orders: OrdersRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async syncOrder(order: IssuedOrder, cause: SyncCause): Promise<SyncResult> {
+    const soisy = await this.gateway.getOrder(order.token);
+    const confirmed = LOCAL_STATUS_OF[soisy.status];
+    const seen = { soisyStatus: soisy.status, lastSyncedAt: this.clock.now(), statusDetail: cause.statusDetail };
+    const data = { ...cause.data, soisyStatus: soisy.status };
+    const result = { soisyStatus: soisy.status, from: order.status, confirmed };
+
+    if (confirmed !== order.status && canTransition(order.status, confirmed)) {
+      try {
+        const moved = await this.orders.transition(order.id, { to: confirmed, source: cause.source, type: cause.type, patch: seen, data });
+        return { ...result, order: moved, applied: true };
+      } catch (error) {
+        // Another instance moved it first; the row lock made us see that. Recorded below instead.
+        if (!(error instanceof AppError && error.code === 'ORDER.ILLEGAL_TRANSITION')) throw error;
+      }
+    }
+    const same = confirmed === order.status;
+    const event = same && !cause.recordUnchanged
+      ? undefined
+      : { source: cause.source, type: `${cause.type}.${same ? 'unchanged' : 'not_applied'}`, data: { ...data, localStatus: order.status, confirmed } };
+    const current = await this.orders.sync.recordSeen(order.id, seen, event);
+    return { ...result, order: current, applied: false };
+  }
+}

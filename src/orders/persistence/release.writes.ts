@@ -1,0 +1,148 @@
+import { Prisma } from '../../generated/prisma/client.js';
+import type { PrismaService } from '../../prisma/prisma.service.js';
+import { skipLockedClaim } from '../../prisma/skip-locked-claim.js';
+import { writeOrderEvent } from '../order-event-writer.js';
+import type { Order, ReleaseStatus } from '../order.js';
+import { CLAIM_LEASE_MS, EXPIRED_CLAIM_ERROR, RELEASABLE_STATUSES, UNRELEASABLE_ERROR, type ReleaseClaim, type Settlement } from '../release-claim.js';
+import type { AlsoInTransaction } from './order-transitions.js';
+import { toOrder, type Tx } from './order-row.js';
+
+type ClaimRow = Omit<ReleaseClaim, 'source'>;
+
+/** More work committed with a release change (an idempotency record), given the order after it. */
+export type AlsoWithOrder = (tx: Tx, order: Order) => Promise<unknown>;
+
+/**
+ * Who may call match-trigger is decided here, by the database: a claim is a conditional UPDATE
+ * that only one transaction can win, committed before Soisy is called. Several instances on one
+ * database are therefore safe without any in-process lock.
+ */
+export class ReleaseWrites {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** A release now: wins only from `none`, `scheduled` or `failed` (a fresh series of attempts). */
+  async claimNow(orderId: string, amountCents: number, now: Date, also?: AlsoInTransaction): Promise<ReleaseClaim | undefined> {
+    return this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<ClaimRow[]>`
+        UPDATE orders SET "releaseStatus" = 'in_progress', "releaseAmountCents" = ${amountCents},
+          "releaseAttempts" = CASE WHEN "releaseStatus" = 'failed' THEN 1 ELSE "releaseAttempts" + 1 END,
+          "releaseNextAttemptAt" = ${lease(now)}, "releaseAt" = NULL, "updatedAt" = ${now}
+        WHERE id = ${orderId}::uuid AND "releaseStatus" IN ('none', 'scheduled', 'failed')
+          AND status::text = ANY(${RELEASABLE_STATUSES}) AND token IS NOT NULL
+        RETURNING id, token, "releaseAmountCents" AS "amountCents", "releaseAttempts" AS attempt`;
+      if (!row) return undefined;
+      const claim = { ...row, source: 'api' as const };
+      await this.recordAttempt(tx, claim);
+      await also?.(tx);
+      return claim;
+    });
+  }
+
+  /** Stores (or moves) a scheduled release; `releaseNextAttemptAt` is when the scheduler may claim it. */
+  async schedule(orderId: string, amountCents: number, releaseAt: Date, now: Date, also?: AlsoWithOrder): Promise<Order | undefined> {
+    return this.prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: string }[]>`
+        UPDATE orders SET "releaseStatus" = 'scheduled', "releaseAmountCents" = ${amountCents},
+          "releaseAt" = ${releaseAt}, "releaseNextAttemptAt" = ${releaseAt}, "updatedAt" = ${now},
+          "releaseAttempts" = CASE WHEN "releaseStatus" = 'failed' THEN 0 ELSE "releaseAttempts" END
+        WHERE id = ${orderId}::uuid AND "releaseStatus" IN ('none', 'scheduled', 'failed')
+          AND status::text = ANY(${RELEASABLE_STATUSES}) AND token IS NOT NULL
+        RETURNING id`;
+      if (rows.length === 0) return undefined;
+      const order = toOrder(await tx.order.findUniqueOrThrow({ where: { id: orderId } }));
+      const data = { amount: amountCents, releaseAt: releaseAt.toISOString() };
+      await writeOrderEvent(tx, { order, source: 'api', type: 'release.scheduled', data });
+      await also?.(tx, order);
+      return order;
+    });
+  }
+
+  /** Due scheduled releases, claimed in one statement (the one SKIP LOCKED form, src/prisma/skip-locked-claim.ts). */
+  async claimDue(now: Date, limit: number): Promise<ReleaseClaim[]> {
+    return this.prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<ClaimRow[]>(skipLockedClaim({
+        table: 'orders',
+        due: Prisma.sql`"releaseStatus" = 'scheduled' AND "releaseNextAttemptAt" <= ${now}
+          AND status::text = ANY(${RELEASABLE_STATUSES}) AND token IS NOT NULL`,
+        orderBy: Prisma.sql`"releaseNextAttemptAt"`,
+        limit,
+        set: Prisma.sql`"releaseStatus" = 'in_progress', "releaseAttempts" = claimed."releaseAttempts" + 1,
+          "releaseNextAttemptAt" = ${lease(now)}, "updatedAt" = ${now}`,
+        stillDue: Prisma.sql`claimed."releaseStatus" = 'scheduled'`,
+        returning: Prisma.sql`claimed.id, claimed.token, claimed."releaseAmountCents" AS "amountCents", claimed."releaseAttempts" AS attempt`,
+      }));
+      const claims = rows.map((row) => ({ ...row, source: 'scheduler' as const }));
+      for (const claim of claims) await this.recordAttempt(tx, claim);
+      return claims;
+    });
+  }
+
+  /**
+   * Records an attempt's outcome, only for the claim that made it (same attempt number). A success
+   * also lands on a claim that expired meanwhile (`unknown`): Soisy's 204 is the better knowledge.
+   */
+  settle(claim: ReleaseClaim, settlement: Settlement, also?: AlsoWithOrder): Promise<Order | undefined> {
+    const from: ReleaseStatus[] = settlement.status === 'released' ? ['in_progress', 'unknown'] : ['in_progress'];
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.order.updateMany({
+        where: { id: claim.id, releaseAttempts: claim.attempt, releaseStatus: { in: from } },
+        data: {
+          releaseStatus: settlement.status,
+          releasedAt: settlement.releasedAt,
+          releaseNextAttemptAt: settlement.nextAttemptAt ?? null,
+          releaseLastError: settlement.lastError ?? null,
+        },
+      });
+      if (count === 0) return undefined;
+      const order = toOrder(await tx.order.findUniqueOrThrow({ where: { id: claim.id } }));
+      const data = { attempt: claim.attempt, amount: claim.amountCents, ...settlement.eventData };
+      await writeOrderEvent(tx, { order, source: claim.source, type: settlement.eventType, data });
+      await also?.(tx, order);
+      return order;
+    });
+  }
+
+  /**
+   * Claims past their lease: the instance holding them died mid-call. Soisy may have received the
+   * match-trigger, so they become `unknown` (a human checks), never `scheduled` again.
+   */
+  expireClaims(now: Date): Promise<number> {
+    return this.prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: string; attempt: number }[]>`
+        UPDATE orders SET "releaseStatus" = 'unknown', "releaseLastError" = ${EXPIRED_CLAIM_ERROR},
+          "releaseNextAttemptAt" = NULL, "updatedAt" = ${now}
+        WHERE "releaseStatus" = 'in_progress' AND "releaseNextAttemptAt" < ${now}
+        RETURNING id, "releaseAttempts" AS attempt`;
+      for (const row of rows) await this.note(tx, row.id, 'release.claim_expired', { attempt: row.attempt });
+      return rows.length;
+    });
+  }
+
+  /** Scheduled releases of orders cancelled (or refused) since they were scheduled. */
+  failUnreleasable(now: Date): Promise<number> {
+    return this.prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: string; status: string }[]>`
+        UPDATE orders SET "releaseStatus" = 'failed', "releaseLastError" = ${UNRELEASABLE_ERROR},
+          "releaseNextAttemptAt" = NULL, "updatedAt" = ${now}
+        WHERE "releaseStatus" = 'scheduled' AND NOT (status::text = ANY(${RELEASABLE_STATUSES}))
+        RETURNING id, status::text AS status`;
+      for (const row of rows) await this.note(tx, row.id, 'release.failed', { orderStatus: row.status, reason: 'not_releasable' });
+      return rows.length;
+    });
+  }
+
+  /** Every attempt leaves an event before Soisy is called, so even a crash mid-call is on record. */
+  private async recordAttempt(tx: Tx, claim: ReleaseClaim): Promise<void> {
+    const order = toOrder(await tx.order.findUniqueOrThrow({ where: { id: claim.id } }));
+    await writeOrderEvent(tx, { order, source: claim.source, type: 'release.attempt_started', data: { attempt: claim.attempt, amount: claim.amountCents } });
+  }
+
+  private async note(tx: Tx, orderId: string, type: string, data: { [key: string]: string | number }): Promise<void> {
+    const order = toOrder(await tx.order.findUniqueOrThrow({ where: { id: orderId } }));
+    await writeOrderEvent(tx, { order, source: 'scheduler', type, data });
+  }
+}
+
+function lease(now: Date): Date {
+  return new Date(now.getTime() + CLAIM_LEASE_MS);
+}

@@ -1,0 +1,53 @@
+import { Prisma } from '../../generated/prisma/client.js';
+import type { PrismaService } from '../../prisma/prisma.service.js';
+import { skipLockedClaim } from '../../prisma/skip-locked-claim.js';
+import { OPEN_STATUSES } from '../order-lifecycle.js';
+import { writeOrderEvent } from '../order-event-writer.js';
+import type { Order } from '../order.js';
+import type { OrderNote } from './order-transitions.js';
+import { toOrder } from './order-row.js';
+
+/** Soisy's status as last seen, and anything a sync learnt beside it (e.g. a flagged amount). */
+export interface SeenFields {
+  soisyStatus: string;
+  lastSyncedAt: Date;
+  statusDetail?: string;
+}
+
+export interface StaleOrder {
+  id: string;
+  token: string;
+}
+
+/** What a sync stores when the order does not move, and the claim of the periodic reconciliation. */
+export class SyncWrites {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Stores what Soisy said without moving the order, with the event saying why it did not move. */
+  recordSeen(orderId: string, seen: SeenFields, event: OrderNote | undefined): Promise<Order> {
+    return this.prisma.$transaction(async (tx) => {
+      const order = toOrder(await tx.order.update({ where: { id: orderId }, data: seen }));
+      if (event) await writeOrderEvent(tx, { order, ...event });
+      return order;
+    });
+  }
+
+  /**
+   * Claims up to `limit` open orders not synced (or changed) since `cutoff`, oldest first, and
+   * stamps them as synced now, so another instance's tick skips them (SKIP LOCKED) and the next
+   * tick of this one does not pick them again.
+   */
+  claimStale(cutoff: Date, now: Date, limit: number): Promise<StaleOrder[]> {
+    return this.prisma.$queryRaw<StaleOrder[]>(skipLockedClaim({
+      table: 'orders',
+      due: Prisma.sql`status::text = ANY(${OPEN_STATUSES}) AND token IS NOT NULL
+        AND COALESCE("lastSyncedAt", "updatedAt") < ${cutoff}`,
+      orderBy: Prisma.sql`COALESCE("lastSyncedAt", "updatedAt")`,
+      limit,
+      set: Prisma.sql`"lastSyncedAt" = ${now}`,
+      // Re-checked on the locked row: a sync that committed meanwhile made it fresh.
+      stillDue: Prisma.sql`COALESCE(claimed."lastSyncedAt", claimed."updatedAt") < ${cutoff}`,
+      returning: Prisma.sql`claimed.id, claimed.token`,
+    }));
+  }
+}
