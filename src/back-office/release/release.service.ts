@@ -4,7 +4,6 @@ import { Answer, IdempotencyService, Replayed, type IdempotentRequest, type Stor
 import { parseIsoInstant } from '../../common/validation/iso-instant.js';
 import { isReleasable } from '../../orders/order-lifecycle.js';
 import type { Order } from '../../orders/order.js';
-import { OrderErrors } from '../../orders/orders.errors.js';
 import { OrdersRepository, type Tx } from '../../orders/orders.repository.js';
 import { toBackOfficeOrder } from '../back-office-order.view.js';
 import type { BackOfficeOrderDto } from '../dto/back-office-order.dto.js';
@@ -82,8 +81,7 @@ export class ReleaseService {
 
   /** Why the claim was not won, read after the fact (another request or instance got there first). */
   private async refusal(orderId: string, requested: number | undefined): Promise<ReleaseAnswer> {
-    const current = await this.orders.findById(orderId);
-    if (!current) throw OrderErrors.notFound();
+    const current = await this.orders.findByIdOrThrow(orderId);
     if (!isReleasable(current.status)) throw ReleaseErrors.notReleasable(current.status);
     if (current.releaseStatus === 'released') {
       // Asking again for what was done is answered with it; asking for something else is not.

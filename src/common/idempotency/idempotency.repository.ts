@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type IdempotencyRecord } from '../../generated/prisma/client.js';
+import type { IdempotencyRecord, Prisma } from '../../generated/prisma/client.js';
 import { PrismaService } from '../../prisma/prisma.service.js';
+import { isUniqueViolation } from '../../prisma/unique-violation.js';
 
 export interface ScopedKey {
   scope: string;
@@ -23,7 +24,7 @@ export class IdempotencyRepository {
       await tx.idempotencyRecord.create({ data: { scope, key, requestHash, createdAt: at } });
       return true;
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false;
+      if (isUniqueViolation(error)) return false;
       throw error;
     }
   }
