@@ -1,35 +1,28 @@
-import { randomUUID } from 'node:crypto';
-import type { OrderStatus } from '../../src/generated/prisma/enums.js';
+import type { OrderStatus } from '../../src/orders/order.js';
+import type { OrdersRepository } from '../../src/orders/orders.repository.js';
 import { STEP_CLAIM_LEASE_MS } from '../../src/orders/step-claim.js';
-import { OrdersRepository } from '../../src/orders/orders.repository.js';
-import { PrismaService } from '../../src/prisma/prisma.service.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { PrismaService } from '../../src/prisma/prisma.service.js';
+import { concurrently, startRepositoryTier, type RepositoryTier } from './support.js';
 
 /** The claim itself, on real PostgreSQL: what decides which request may call Soisy. */
 describe('the checkout step claim in the database', () => {
-  let t: TestApp;
+  let tier: RepositoryTier;
   let claims: OrdersRepository['steps'];
   let prisma: PrismaService;
   const now = new Date('2026-11-29T10:00:00.000Z');
 
   beforeAll(async () => {
-    t = await startTestApp();
-    claims = t.app.get(OrdersRepository).steps;
-    prisma = t.app.get(PrismaService);
+    tier = await startRepositoryTier();
+    claims = tier.orders.steps;
+    prisma = tier.prisma;
   });
-  afterAll(() => t.close());
+  afterAll(() => tier.t.close());
 
-  async function order(status: OrderStatus): Promise<string> {
-    const reference = `ORD-${randomUUID()}`;
-    const row = await prisma.order.create({
-      data: { shopId: 'partnershop', orderReference: reference, token: reference, amountCents: 100000, status, callbackSecret: randomUUID() },
-    });
-    return row.id;
-  }
+  const order = async (status: OrderStatus) => (await tier.insertOrder({ status })).id;
 
   it('is won by exactly one of many concurrent requests', async () => {
     const id = await order('requested');
-    const results = await Promise.all(Array.from({ length: 16 }, (_, i) => claims.claim(id, i % 2 ? 'approval' : 'loan_request', now)));
+    const results = await concurrently(16, (i) => claims.claim(id, i % 2 ? 'approval' : 'loan_request', now));
     expect(results.filter((claim) => claim !== undefined)).toHaveLength(1);
   });
 
