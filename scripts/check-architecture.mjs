@@ -6,6 +6,8 @@
 //    src/soisy/testing, Prisma stays in repositories).
 // 2. Writers: only src/orders/ writes the `orders` and `order_events` tables. An import rule
 //    cannot see that (every repository may hold a PrismaService), so the statements are searched.
+// 3. The HTTP edge: no controller takes the reply (`@Res`); a status or header chosen at run time
+//    is an `Answer` (src/common/http/answer.ts).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -33,14 +35,16 @@ function sourceFiles(dir) {
   });
 }
 
-function orderWritersOutsideCore() {
+function sourceProblems() {
   const problems = [];
   for (const file of sourceFiles('src')) {
     const path = relative(process.cwd(), file).split('\\').join('/');
-    if (WRITERS_ALLOWED.test(path)) continue;
     readFileSync(file, 'utf8').split('\n').forEach((line, index) => {
-      if (ORDER_WRITES.some((pattern) => pattern.test(line))) {
+      if (!WRITERS_ALLOWED.test(path) && ORDER_WRITES.some((pattern) => pattern.test(line))) {
         problems.push(`  error orders-written-outside-core: ${path}:${index + 1} writes orders or order events; use OrdersRepository (src/orders)`);
+      }
+      if (!/^src\/(emulator|demo)\//.test(path) && /@Res\s*\(/.test(line)) {
+        problems.push(`  error reply-in-controller: ${path}:${index + 1} takes the reply; return an Answer (src/common/http/answer.ts)`);
       }
     });
   }
@@ -50,6 +54,6 @@ function orderWritersOutsideCore() {
 const imports = spawnSync(process.execPath, [cruiser, 'src', '--config', config, '--output-type', 'err'], { encoding: 'utf8' });
 process.stdout.write(imports.stdout);
 process.stderr.write(imports.stderr);
-const writers = orderWritersOutsideCore();
-if (writers.length > 0) console.error(`${writers.join('\n')}\n\nx ${writers.length} write(s) of orders outside src/orders.`);
-process.exit(imports.status !== 0 || writers.length > 0 ? 1 : 0);
+const problems = sourceProblems();
+if (problems.length > 0) console.error(`${problems.join('\n')}\n\nx ${problems.length} source problem(s).`);
+process.exit(imports.status !== 0 || problems.length > 0 ? 1 : 0);

@@ -1,6 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { Clock, SystemClock } from './common/clock.js';
+import { AnswerInterceptor } from './common/http/answer.js';
 import { LifecycleModule } from './common/lifecycle/lifecycle.module.js';
 import { LoggingModule } from './common/logging/logging.module.js';
 import { AppConfig } from './config/app-config.js';
@@ -42,6 +44,8 @@ export class AppModule {
   static forRoot(config: AppConfig, runtime: AppRuntime, ports: AppPorts = {}): DynamicModule {
     return {
       module: AppModule,
+      // The one way a route sets a status or headers beyond its @HttpCode (src/common/http/answer.ts).
+      providers: [{ provide: APP_INTERCEPTOR, useClass: AnswerInterceptor }],
       imports: [
         AppConfigModule.forRoot(config),
         PortsModule.forRoot(ports),

@@ -80,4 +80,10 @@ describe('the architecture check in npm run lint', () => {
     expect(output).toContain('orders-written-outside-core: src/callbacks/callbacks.repository.ts:1');
     expect(output).toContain('orders-written-outside-core: src/callbacks/callbacks.repository.ts:2');
   });
+
+  it('fails when a controller takes the reply instead of returning an Answer', async () => {
+    const { code, output } = await checkProject({ ...layered, 'src/quotes/quotes.controller.ts': 'export class C { quote(@Res({ passthrough: true }) reply: unknown) { return reply; } }\n' });
+    expect(code).toBe(1);
+    expect(output).toContain('reply-in-controller: src/quotes/quotes.controller.ts:1');
+  });
 });

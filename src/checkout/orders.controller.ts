@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AnswerInterceptor, IdempotencyKey } from '../common/idempotency/index.js';
+import { IdempotencyKey } from '../common/idempotency/index.js';
 import { ApprovalService } from './approval.service.js';
 import { ApprovalDto } from './dto/approval.dto.js';
 import { CreateOrderDto } from './dto/create-order.dto.js';
@@ -24,7 +24,6 @@ export class OrdersController {
 
   @Post()
   @CreateOrderDocs()
-  @UseInterceptors(AnswerInterceptor)
   create(@Body() dto: CreateOrderDto, @IdempotencyKey() idempotencyKey?: string) {
     return this.creation.create(dto, idempotencyKey);
   }

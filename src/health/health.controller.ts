@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { DatabaseHealth } from './database.health.js';
+import { LivenessDocs, ReadinessDocs } from './health.api-docs.js';
 import { DrainHealth } from './drain.health.js';
 
 @ApiTags('operations')
@@ -13,16 +14,16 @@ export class HealthController {
     private readonly drain: DrainHealth,
   ) {}
 
-  /** The process is up and serving HTTP. */
   @Get('live')
   @HealthCheck()
+  @LivenessDocs()
   live() {
     return this.health.check([]);
   }
 
-  /** Not shutting down, and the database answers and its schema is current: safe to route traffic here. */
   @Get('ready')
   @HealthCheck()
+  @ReadinessDocs()
   ready() {
     return this.health.check([() => this.drain.check(), () => this.database.check()]);
   }

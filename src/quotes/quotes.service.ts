@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Answer } from '../common/http/answer.js';
 import { AppConfig } from '../config/app-config.js';
 import { OrderLimitsCheck } from '../common/order-limits.js';
 import { GATEWAY_FIELD_NAMES, LoanQuote, SoisyGateway, withFieldNames } from '../soisy/index.js';
@@ -20,7 +21,12 @@ export class QuotesService {
     this.cacheControl = `public, max-age=${config.quotesCacheTtlSeconds}`;
   }
 
-  async quote(query: QuoteQueryDto): Promise<QuotesDto> {
+  /** The offers, with the cache-control that lets browsers and CDNs keep them as long as this service does. */
+  async quote(query: QuoteQueryDto): Promise<Answer<QuotesDto>> {
+    return new Answer(200, await this.offers(query), { 'cache-control': this.cacheControl });
+  }
+
+  private offers(query: QuoteQueryDto): Promise<QuotesDto> {
     this.limits.assert(query);
     const { amount, instalments, zeroInterestRate } = query;
     return this.cache.get(`${amount}:${instalments}:${zeroInterestRate ?? ''}`, async () => {

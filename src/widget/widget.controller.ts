@@ -1,8 +1,9 @@
-import { Controller, Get, Headers, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get, Headers } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Answer } from '../common/http/answer.js';
 import { AppConfig } from '../config/app-config.js';
 import { loadWidgetAsset } from './widget-asset.js';
+import { QuoteWidgetDocs, WidgetLimitsDocs } from './widget.api-docs.js';
 
 /**
  * A day in caches, then a week of serving the cached copy while revalidating: the URL is not
@@ -23,44 +24,30 @@ export class WidgetController {
     this.limitsModule = `export default ${JSON.stringify(limits)};\n`;
   }
 
-  /**
-   * The `<soisy-quote amount="…">` custom element, an ES module with no dependencies. Load it with
-   * `<script type="module" src="…/widget/soisy-quote.js">`; the page's origin must be in CORS_ORIGINS
-   * (module scripts are fetched with CORS, and the element calls GET /v1/quotes).
-   */
+  // The `<soisy-quote>` element (widget.api-docs.ts says how to load it), revalidated by its ETag.
   @Get('soisy-quote.js')
-  @ApiOperation({ summary: 'The quote widget for product and cart pages (ES module)' })
-  @ApiProduces('text/javascript')
-  @ApiOkResponse({ description: 'The module\'s source', schema: { type: 'string' } })
-  quote(@Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): string {
+  @QuoteWidgetDocs()
+  quote(@Headers('if-none-match') ifNoneMatch: string | undefined): Answer<string> {
     const { body, etag } = this.quoteWidget;
-    reply
-      .header('content-type', 'text/javascript; charset=utf-8')
-      .header('cache-control', WIDGET_CACHE_CONTROL)
-      .header('etag', etag)
+    const headers = {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': WIDGET_CACHE_CONTROL,
+      etag,
       // Helmet's default (same-origin) is for documents; this file exists to be embedded elsewhere.
-      .header('cross-origin-resource-policy', 'cross-origin');
-    if (ifNoneMatch === etag) {
-      reply.status(304);
-      return '';
-    }
-    return body;
+      'cross-origin-resource-policy': 'cross-origin',
+    };
+    return ifNoneMatch === etag ? new Answer(304, '', headers) : new Answer(200, body, headers);
   }
 
-  /**
-   * The order limits the widget checks before asking for a quote (AMOUNT_MIN_CENTS…, INSTALMENTS_MIN…),
-   * as an ES module the widget imports: `{amount: {min, max}, instalments: {min, max}}`, cents and counts.
-   */
+  // The configured order limits as an ES module the widget imports.
   @Get('soisy-quote-limits.js')
-  @ApiOperation({ summary: 'The order limits the quote widget checks (ES module)' })
-  @ApiProduces('text/javascript')
-  @ApiOkResponse({ description: 'The module\'s source', schema: { type: 'string' } })
-  limits(@Res({ passthrough: true }) reply: FastifyReply): string {
-    reply
-      .header('content-type', 'text/javascript; charset=utf-8')
+  @WidgetLimitsDocs()
+  limits(): Answer<string> {
+    return new Answer(200, this.limitsModule, {
+      'content-type': 'text/javascript; charset=utf-8',
       // Configuration can change with a restart: cached for minutes, not a day.
-      .header('cache-control', 'public, max-age=300')
-      .header('cross-origin-resource-policy', 'cross-origin');
-    return this.limitsModule;
+      'cache-control': 'public, max-age=300',
+      'cross-origin-resource-policy': 'cross-origin',
+    });
   }
 }

@@ -31,6 +31,15 @@ describe('the checkout in the OpenAPI document', () => {
     }
   });
 
+  it('documents every operation the same way: a short summary and a description', () => {
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(methods as Record<string, { summary?: string; description?: string }>)) {
+        const short = operation.summary !== undefined && operation.summary.length > 0 && operation.summary.length <= 60;
+        expect({ path, method, short, described: Boolean(operation.description) }).toEqual({ path, method, short: true, described: true });
+      }
+    }
+  });
+
   it('derives the request schemas from the validation rules, with examples', () => {
     const loanRequest = doc.components.schemas.LoanRequestDto;
     expect(loanRequest.required).toEqual(expect.arrayContaining(['instalments', 'privacy', 'fiscalCode', 'jobDescription']));

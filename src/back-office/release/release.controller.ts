@@ -1,11 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiHeader, ApiOkResponse } from '@nestjs/swagger';
-import { ApiProblem, problemExample as example } from '../../common/errors/problem-document.dto.js';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { BackOffice } from '../../common/auth/back-office.decorator.js';
-import { AnswerInterceptor, IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../../common/idempotency/index.js';
+import { IdempotencyKey } from '../../common/idempotency/index.js';
 import { OrderTokenParamsDto } from '../../orders/order-token.params.dto.js';
-import { BackOfficeOrderDto } from '../dto/back-office-order.dto.js';
 import { ReleaseOrderDto } from './dto/release-order.dto.js';
+import { ReleaseOrderDocs } from './release.api-docs.js';
 import { ReleaseService } from './release.service.js';
 
 @BackOffice()
@@ -13,27 +11,10 @@ import { ReleaseService } from './release.service.js';
 export class ReleaseController {
   constructor(private readonly service: ReleaseService) {}
 
-  /**
-   * Starts a suspended order's financing (Soisy match-trigger) now, or stores it for `releaseAt`.
-   * Soisy receives at most one successful match-trigger per order, whatever the retries or replicas.
-   */
+  // 200 released, 202 scheduled: the service's Answer picks the status. (No JSDoc here: the Swagger plugin would make it the summary.)
   @Post(':token/release')
   @HttpCode(200)
-  @UseInterceptors(AnswerInterceptor)
-  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, description: 'Repeats with the same key and body get the first answer again.' })
-  @ApiOkResponse({ type: BackOfficeOrderDto, description: 'Released (by this request or an earlier one).' })
-  @ApiAcceptedResponse({ type: BackOfficeOrderDto, description: 'Scheduled for `releaseAt`, or retrying later after Soisy refused this attempt.' })
-  @ApiProblem(400, 'Invalid token or body, or an amount above the order amount', { amount: example(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field: 'amount', message: 'amount must not exceed the order amount (100000 cents)' }] }) })
-  @ApiProblem(404, 'No order has this token', { notFound: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') })
-  @ApiProblem(409, 'Not releasable, in progress, released with another amount, or an earlier outcome unknown', {
-    notReleasable: example(409, 'RELEASE.NOT_RELEASABLE', 'An order in status "requested" cannot be released: it must be approved (or later) and not cancelled.', { orderStatus: 'requested' }),
-    inProgress: example(409, 'RELEASE.IN_PROGRESS', 'A match-trigger for this order is being sent to Soisy right now; read the order again shortly.'),
-    unknown: example(409, 'RELEASE.OUTCOME_UNKNOWN', 'An earlier match-trigger may have reached Soisy without an answer; it is not repeated automatically. Check the order with Soisy.'),
-  })
-  @ApiProblem(422, 'The Idempotency-Key was used for another request', { keyReused: example(422, 'IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used with a different request; use a new key for a different request.') })
-  @ApiProblem(502, 'This attempt\'s outcome is unknown (never retried), or Soisy refused and no attempts are left', {
-    unknown: example(502, 'RELEASE.OUTCOME_UNKNOWN', 'Soisy did not answer the match-trigger clearly; it may have been received. It is not repeated automatically: check the order with Soisy.'),
-  })
+  @ReleaseOrderDocs()
   release(@Param() { token }: OrderTokenParamsDto, @Body() dto: ReleaseOrderDto, @IdempotencyKey() key?: string) {
     return this.service.release(token, dto, key);
   }

@@ -34,7 +34,7 @@ export class ReleaseService {
     const request = key ? this.idempotency.identify('release', key, { method: 'POST', route: `/v1/orders/${token}/release`, body }) : undefined;
     if (request) {
       const replay = await this.idempotency.lookup<BackOfficeOrderDto>(request);
-      if (replay instanceof Replayed) return new Answer(replay.status === 202 ? 202 : 200, replay.body, true) as ReleaseAnswer;
+      if (replay instanceof Replayed) return Answer.replay(replay.status === 202 ? 202 : 200, replay.body) as ReleaseAnswer;
     }
     if (!releaseAt) return this.releaseNow(order, amount, dto.amount, request);
     // Checked after the replay: a retry of a scheduling whose time has since passed gets its answer.

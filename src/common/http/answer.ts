@@ -5,20 +5,29 @@ import { map, Observable } from 'rxjs';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
 /**
- * A success answer whose status the route's @HttpCode does not fix alone (a release answers 200 or
- * 202), or that is the replay of a stored one. Services return it; AnswerInterceptor sends it.
- * Controllers never touch the reply (no `@Res`).
+ * A success answer that needs more than the route's @HttpCode and a body: a status chosen at run
+ * time (a release answers 200 or 202, a widget 304), headers (cache-control), or the replay of a
+ * stored answer. Services (or controllers) return it; AnswerInterceptor, registered once for the
+ * whole application, sends it. No controller touches the reply (no `@Res`).
  */
 export class Answer<T = unknown> {
   constructor(
     readonly status: number,
     readonly body: T,
-    /** Sent again from an idempotency record: `Idempotent-Replayed: true`. */
-    readonly replayed = false,
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {}
+
+  /** An answer sent again from an idempotency record: `Idempotent-Replayed: true`. */
+  static replay<T>(status: number, body: T): Answer<T> {
+    return new Answer(status, body, { [REPLAYED_HEADER]: 'true' });
+  }
+
+  get replayed(): boolean {
+    return this.headers[REPLAYED_HEADER] === 'true';
+  }
 }
 
-/** The one HTTP edge mechanism for `Answer`: its status, the replay header, then its body. */
+/** The one HTTP edge mechanism for `Answer`: its status and headers, then its body. */
 @Injectable()
 export class AnswerInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -26,8 +35,7 @@ export class AnswerInterceptor implements NestInterceptor {
       map((result: unknown) => {
         if (!(result instanceof Answer)) return result;
         const reply = context.switchToHttp().getResponse<FastifyReply>();
-        reply.status(result.status);
-        if (result.replayed) reply.header(REPLAYED_HEADER, 'true');
+        reply.status(result.status).headers(result.headers);
         return result.body;
       }),
     );

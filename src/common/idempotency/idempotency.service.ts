@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { Clock } from '../clock.js';
-import { Answer } from '../http/answer.js';
+import { Answer, REPLAYED_HEADER } from '../http/answer.js';
 import { IdempotencyErrors } from './idempotency.errors.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
 import { FingerprintedRequest, requestFingerprint } from './request-fingerprint.js';
@@ -29,7 +29,7 @@ export interface IdempotentRequest {
 /** The first answer, to be sent again as it was (with `Idempotent-Replayed: true`, by AnswerInterceptor). */
 export class Replayed<T = unknown> extends Answer<T> {
   constructor(status: number, body: T) {
-    super(status, body, true);
+    super(status, body, { [REPLAYED_HEADER]: 'true' });
   }
 }
 

@@ -1,0 +1,26 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiProblem, problemExample as example } from '../common/errors/problem-document.dto.js';
+import { OrderPageDto } from './dto/back-office-order.dto.js';
+import { SyncedOrderDto } from './dto/synced-order.dto.js';
+
+/** OpenAPI documentation of the back office's order routes, kept apart so the controller reads as code. */
+
+const invalid = (field: string, message: string) =>
+  example(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field, message }] });
+
+export const ListOrdersDocs = () =>
+  applyDecorators(
+    ApiOperation({ summary: 'List orders', description: 'Orders, newest first, personal data masked. Follow `nextCursor` for the next page.' }),
+    ApiOkResponse({ type: OrderPageDto }),
+    ApiProblem(400, 'A filter or the cursor is invalid', { cursor: invalid('cursor', 'cursor must be a value returned as nextCursor') }),
+  );
+
+export const SyncOrderDocs = () =>
+  applyDecorators(
+    ApiOperation({ summary: 'Re-sync an order from Soisy', description: 'Re-reads the order\'s status from Soisy and applies it (event source `sync`).' }),
+    ApiOkResponse({ type: SyncedOrderDto }),
+    ApiProblem(400, 'The token cannot be an order token', { token: invalid('token', 'token must be an order token as answered by POST /v1/orders') }),
+    ApiProblem(404, 'No order has this token, or Soisy does not know it', { notFound: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') }),
+    ApiProblem(502, 'Soisy failed or refused our credentials; nothing changed', { upstream: example(502, 'SOISY.UPSTREAM_ERROR', 'Soisy failed with HTTP 500.') }),
+  );
