@@ -35,7 +35,7 @@ export class Environment {
   SOISY_AUTH_TOKEN?: string;
 
   // Bounded so that one Soisy call, with its retries of unsent requests (3 connects + 1 read),
-  // stays well inside a release claim's 5-minute lease (src/release/release-claim.ts).
+  // stays well inside a release claim's 5-minute lease (src/orders/release-claim.ts).
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(15000)
   SOISY_CONNECT_TIMEOUT_MS?: number;
 
