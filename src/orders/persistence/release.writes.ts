@@ -3,8 +3,9 @@ import type { PrismaService } from '../../prisma/prisma.service.js';
 import { skipLockedClaim } from '../../prisma/skip-locked-claim.js';
 import { writeOrderEvent } from '../order-event-writer.js';
 import type { Order, ReleaseStatus } from '../order.js';
-import { CLAIM_LEASE_MS, EXPIRED_CLAIM_ERROR, RELEASABLE_STATUSES, UNRELEASABLE_ERROR, type ReleaseClaim, type Settlement } from '../release-claim.js';
+import { CLAIM_LEASE_MS, RELEASABLE_STATUSES, type ReleaseClaim, type Settlement } from '../release-claim.js';
 import type { AlsoInTransaction } from './order-transitions.js';
+import { expireClaims, failUnreleasable } from './release-housekeeping.js';
 import { toOrder, type Tx } from './order-row.js';
 
 type ClaimRow = Omit<ReleaseClaim, 'source'>;
@@ -102,44 +103,20 @@ export class ReleaseWrites {
     });
   }
 
-  /**
-   * Claims past their lease: the instance holding them died mid-call. Soisy may have received the
-   * match-trigger, so they become `unknown` (a human checks), never `scheduled` again.
-   */
+  /** Claims past their lease become `unknown` (release-housekeeping.ts). */
   expireClaims(now: Date): Promise<number> {
-    return this.prisma.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string; attempt: number }[]>`
-        UPDATE orders SET "releaseStatus" = 'unknown', "releaseLastError" = ${EXPIRED_CLAIM_ERROR},
-          "releaseNextAttemptAt" = NULL, "updatedAt" = ${now}
-        WHERE "releaseStatus" = 'in_progress' AND "releaseNextAttemptAt" < ${now}
-        RETURNING id, "releaseAttempts" AS attempt`;
-      for (const row of rows) await this.note(tx, row.id, 'release.claim_expired', { attempt: row.attempt });
-      return rows.length;
-    });
+    return expireClaims(this.prisma, now);
   }
 
-  /** Scheduled releases of orders cancelled (or refused) since they were scheduled. */
+  /** Scheduled releases of orders no longer releasable become `failed` (release-housekeeping.ts). */
   failUnreleasable(now: Date): Promise<number> {
-    return this.prisma.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string; status: string }[]>`
-        UPDATE orders SET "releaseStatus" = 'failed', "releaseLastError" = ${UNRELEASABLE_ERROR},
-          "releaseNextAttemptAt" = NULL, "updatedAt" = ${now}
-        WHERE "releaseStatus" = 'scheduled' AND NOT (status::text = ANY(${RELEASABLE_STATUSES}))
-        RETURNING id, status::text AS status`;
-      for (const row of rows) await this.note(tx, row.id, 'release.failed', { orderStatus: row.status, reason: 'not_releasable' });
-      return rows.length;
-    });
+    return failUnreleasable(this.prisma, now);
   }
 
   /** Every attempt leaves an event before Soisy is called, so even a crash mid-call is on record. */
   private async recordAttempt(tx: Tx, claim: ReleaseClaim): Promise<void> {
     const order = toOrder(await tx.order.findUniqueOrThrow({ where: { id: claim.id } }));
     await writeOrderEvent(tx, { order, source: claim.source, type: 'release.attempt_started', data: { attempt: claim.attempt, amount: claim.amountCents } });
-  }
-
-  private async note(tx: Tx, orderId: string, type: string, data: { [key: string]: string | number }): Promise<void> {
-    const order = toOrder(await tx.order.findUniqueOrThrow({ where: { id: orderId } }));
-    await writeOrderEvent(tx, { order, source: 'scheduler', type, data });
   }
 }
 
