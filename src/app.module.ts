@@ -14,6 +14,8 @@ import { BackOfficeModule } from './orders/back-office/back-office.module.js';
 import { ReleaseModule } from './release/release.module.js';
 import { CallbacksModule } from './callbacks/callbacks.module.js';
 import { WidgetModule } from './widget/widget.module.js';
+import { MerchantEventOutboxModule } from './orders/outbox/merchant-event-outbox.module.js';
+import { MerchantEventsModule } from './merchant-events/merchant-events.module.js';
 
 /** Ports that tests may replace when they build the application. */
 export interface AppPorts {
@@ -56,6 +58,8 @@ export class AppModule {
         ReleaseModule,
         CallbacksModule,
         WidgetModule,
+        MerchantEventOutboxModule,
+        MerchantEventsModule,
       ],
     };
   }
