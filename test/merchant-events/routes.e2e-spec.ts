@@ -128,6 +128,14 @@ describe('Merchant events: back-office routes', () => {
     expect((await post('/v1/events/123/resend').expect(400)).body.errors).toEqual([expect.objectContaining({ field: 'id' })]);
   });
 
+  it('exposes deliveries by outcome, delivery lag and queue depth to Prometheus', async () => {
+    const { text } = await request(sut.app.getHttpServer()).get('/metrics').expect(200);
+    expect(text).toMatch(/merchant_event_deliveries_total\{outcome="delivered"\} [1-9]/);
+    expect(text).toMatch(/merchant_event_deliveries_total\{outcome="retry"\} [1-9]/);
+    expect(text).toMatch(/merchant_event_delivery_lag_seconds_count [1-9]/);
+    expect(text).toMatch(/merchant_event_queue_depth \d+/);
+  });
+
   it('documents the routes and the event payload in OpenAPI', async () => {
     const { body } = await request(sut.app.getHttpServer()).get('/docs-json').expect(200);
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/v1/events', '/v1/events/{id}', '/v1/events/{id}/resend']));
