@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { signatureHeaders } from '../../src/merchant-events/webhook-signature.js';
@@ -36,12 +36,13 @@ describe('README: receiving and verifying merchant events', () => {
   let receiver: ChildProcess;
   let output = '';
   let url: string;
+  let file: string;
   let sut: EventsApp;
 
   beforeAll(async () => {
     const dir = join(ROOT, 'test-artifacts');
     mkdirSync(dir, { recursive: true });
-    const file = join(dir, `readme-verifier-${process.pid}.mjs`);
+    file = join(dir, `readme-verifier-${process.pid}.mjs`);
     writeFileSync(file, readmeVerifier());
     const port = await freePort();
     url = `http://127.0.0.1:${port}/`;
@@ -55,6 +56,7 @@ describe('README: receiving and verifying merchant events', () => {
   afterAll(async () => {
     receiver?.kill();
     await sut?.close();
+    if (file) rmSync(file, { force: true });
   });
 
   const post = (headers: Record<string, string>, body: string) => fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
