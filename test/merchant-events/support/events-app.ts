@@ -3,15 +3,13 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { createApp } from '../../../src/create-app.js';
 import type { OrderStatus } from '../../../src/generated/prisma/enums.js';
-import { MerchantEventDeliveryJob, type DeliveryRunReport } from '../../../src/merchant-events/merchant-event-delivery.job.js';
 import { MerchantEventOutbox } from '../../../src/orders/outbox/index.js';
 import { PrismaService } from '../../../src/prisma/prisma.service.js';
 import { FakeClock } from '../../back-office/support/back-office.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { ADMIN_KEY } from '../../support/stack.js';
 
-/** A Standard Webhooks secret as a merchant would generate it. */
-export const newSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
+export { deliverDue, newSecret } from '../../support/merchant-events.js';
 
 /** A fiscal code stored in full on the order: it must reach no event unmasked. */
 export const FISCAL_CODE = 'RSSMRA85T10A562S';
@@ -71,14 +69,4 @@ export async function checkoutThroughApproval(app: NestFastifyApplication, order
   await moveOrder(app, orderId, 'created', 'order.created');
   await moveOrder(app, orderId, 'requested', 'loan_request.created');
   await moveOrder(app, orderId, 'approved', 'approval.approved');
-}
-
-/** Runs delivery until a run finds nothing due (each run claims batch after batch). */
-export async function deliverDue(app: NestFastifyApplication): Promise<DeliveryRunReport> {
-  const total: DeliveryRunReport = { attempted: 0, delivered: 0, retried: 0, failed: 0 };
-  for (;;) {
-    const report = await app.get(MerchantEventDeliveryJob).runOnce();
-    if (report.attempted === 0) return total;
-    for (const key of Object.keys(total) as (keyof DeliveryRunReport)[]) total[key] += report[key];
-  }
 }
