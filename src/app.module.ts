@@ -16,6 +16,8 @@ import { BackOfficeModule } from './back-office/back-office.module.js';
 import { CallbacksModule } from './callbacks/callbacks.module.js';
 import { ReconciliationModule } from './reconciliation/reconciliation.module.js';
 import { WidgetModule } from './widget/widget.module.js';
+import { MerchantEventOutboxModule } from './orders/outbox/merchant-event-outbox.module.js';
+import { MerchantEventsModule } from './merchant-events/merchant-events.module.js';
 
 /** Ports that tests may replace when they build the application. */
 export interface AppPorts {
@@ -60,6 +62,8 @@ export class AppModule {
         CallbacksModule,
         ReconciliationModule,
         WidgetModule,
+        MerchantEventOutboxModule,
+        MerchantEventsModule,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import type { LOG_LEVELS } from './environment.js';
+import type { MerchantEventsConfig } from './merchant-events-config.js';
 
 /** Soisy's public sandbox: the only base URL for which the public sandbox credentials are a default. */
 export const SOISY_SANDBOX_URL = 'https://api.sandbox.soisy.it/api';
@@ -33,6 +34,8 @@ export abstract class AppConfig {
    * their connections are cut and the process stops (src/common/lifecycle).
    */
   abstract readonly shutdownGraceSeconds: number;
+  /** Where merchant events are sent, signed with what, and how hard delivery tries (src/merchant-events). */
+  abstract readonly merchantEvents: MerchantEventsConfig;
 }
 
 /** Timeouts of the HTTP server itself (Node's), against slow or idle clients. */

@@ -4,6 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppConfig, SOISY_SANDBOX_URL } from './app-config.js';
 import { Environment } from './environment.js';
+import { loadMerchantEventsConfig } from './merchant-events-config.js';
 
 /** A configuration problem, phrased so it can be printed as is: names the variable, never its value. */
 export class ConfigError extends Error {
@@ -88,6 +89,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       intervalSeconds: env.RECOVERY_INTERVAL_SECONDS ?? 5,
       absentAfterSeconds: env.PENDING_ABSENT_AFTER_SECONDS ?? 60,
     },
+    merchantEvents: loadMerchantEventsConfig(source),
   };
 }
 
