@@ -1,3 +1,4 @@
+import type { BackOfficeKey } from './back-office-keys.js';
 import type { LOG_LEVELS } from './environment.js';
 
 /** Soisy's public sandbox: the only base URL for which the public sandbox credentials are a default. */
@@ -12,7 +13,10 @@ export abstract class AppConfig {
   abstract readonly soisy: SoisyConfig;
   /** How Soisy reaches this service; callback URLs are built from it. */
   abstract readonly publicBaseUrl: string;
+  /** The keys of `backOfficeKeys`, without their names. */
   abstract readonly adminApiKeys: readonly string[];
+  /** ADMIN_API_KEYS with the name each key acts under (src/config/back-office-keys.ts). */
+  abstract readonly backOfficeKeys: readonly BackOfficeKey[];
   abstract readonly corsOrigins: readonly string[];
   abstract readonly logLevel: (typeof LOG_LEVELS)[number];
   abstract readonly docsEnabled: boolean;

@@ -56,7 +56,8 @@ export class Environment {
   @IsOptional() @Transform(blankAsUnset) @IsUrl(url)
   PUBLIC_BASE_URL?: string;
 
-  @IsOptional() @Transform(toList) @IsString({ each: true }) @MinLength(16, { each: true })
+  // Entries are `name:key` or a bare key; their form is checked by parseBackOfficeKeys.
+  @IsOptional() @Transform(toList) @IsString({ each: true })
   ADMIN_API_KEYS?: string[];
 
   @IsOptional() @Transform(toList) @IsUrl(url, { each: true })
