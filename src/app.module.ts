@@ -14,6 +14,7 @@ import { BackOfficeModule } from './orders/back-office/back-office.module.js';
 import { ReleaseModule } from './release/release.module.js';
 import { CallbacksModule } from './callbacks/callbacks.module.js';
 import { WidgetModule } from './widget/widget.module.js';
+import { OrderListReportModule } from './reconciliation/order-list-report/order-list-report.module.js';
 
 /** Ports that tests may replace when they build the application. */
 export interface AppPorts {
@@ -56,6 +57,7 @@ export class AppModule {
         ReleaseModule,
         CallbacksModule,
         WidgetModule,
+        OrderListReportModule,
       ],
     };
   }

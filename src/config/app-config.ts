@@ -37,6 +37,23 @@ export abstract class AppConfig {
    * their connections are cut and the process stops (src/common/lifecycle).
    */
   abstract readonly shutdownGraceSeconds: number;
+  abstract readonly orderListReconciliation: OrderListReconciliationConfig;
+  abstract readonly retention: RetentionConfig;
+}
+
+/** Comparing Soisy's order list with ours (src/reconciliation/order-list-report); runs when the scheduler does. */
+export interface OrderListReconciliationConfig {
+  /** A report is made when the latest one is older than this, by one replica at a time. */
+  readonly intervalMinutes: number;
+}
+
+/** Personal data retention, the GDPR storage-limitation control (src/retention); runs when the scheduler does. */
+export interface RetentionConfig {
+  /** Days after an order's final state (or its release) before its personal data is erased. */
+  readonly days: number;
+  readonly intervalMinutes: number;
+  /** Orders erased per transaction; a run repeats batches until none is due. */
+  readonly batchSize: number;
 }
 
 /** Timeouts of the HTTP server itself (Node's), against slow or idle clients. */

@@ -111,6 +111,18 @@ export class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400)
   PENDING_ABSENT_AFTER_SECONDS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10080)
+  ORDER_LIST_RECONCILE_INTERVAL_MINUTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  PERSONAL_DATA_RETENTION_DAYS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  RETENTION_INTERVAL_MINUTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  RETENTION_BATCH_SIZE?: number;
+
   // Below the 30 s most orchestrators wait between SIGTERM and SIGKILL, so the drain ends first.
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   SHUTDOWN_GRACE_SECONDS?: number;

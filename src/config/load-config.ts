@@ -83,6 +83,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       reconcileAfterMinutes: env.RECONCILE_AFTER_MINUTES ?? 60,
       reconcileBatchSize: env.RECONCILE_BATCH_SIZE ?? 20,
     },
+    orderListReconciliation: { intervalMinutes: env.ORDER_LIST_RECONCILE_INTERVAL_MINUTES ?? 60 },
+    retention: {
+      days: env.PERSONAL_DATA_RETENTION_DAYS ?? 400,
+      intervalMinutes: env.RETENTION_INTERVAL_MINUTES ?? 60,
+      batchSize: env.RETENTION_BATCH_SIZE ?? 100,
+    },
     recovery: {
       intervalSeconds: env.RECOVERY_INTERVAL_SECONDS ?? 5,
       absentAfterSeconds: env.PENDING_ABSENT_AFTER_SECONDS ?? 60,
