@@ -15,6 +15,7 @@ import { ReleaseModule } from './release/release.module.js';
 import { CallbacksModule } from './callbacks/callbacks.module.js';
 import { WidgetModule } from './widget/widget.module.js';
 import { OrderListReportModule } from './reconciliation/order-list-report/order-list-report.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 
 /** Ports that tests may replace when they build the application. */
 export interface AppPorts {
@@ -58,6 +59,7 @@ export class AppModule {
         CallbacksModule,
         WidgetModule,
         OrderListReportModule,
+        RetentionModule,
       ],
     };
   }
