@@ -76,6 +76,11 @@ describe("reconciliation with Soisy's order list", () => {
     clock.advance(61 * 60_000);
     const report = await stack.app.get(OrderListReportJob).runOnce();
     expect(report).toMatchObject({ requestedBy: 'scheduler', mismatchCount: 2 });
+    // Not due again until the interval has passed: the next tick reads nothing from Soisy.
+    const listReads = async () => (await stack.soisyCalls()).filter((call) => call.method === 'GET' && call.path === LIST.path).length;
+    const readsBefore = await listReads();
+    expect(await stack.app.get(OrderListReportJob).runOnce()).toBeUndefined();
+    expect(await listReads()).toBe(readsBefore);
     const { body } = await latest().expect(200);
     expect(body.mismatches).toEqual(expect.arrayContaining([
       expect.objectContaining({ token: lagging, differences: ['status'], localStatus: 'created', soisyStatus: 'request_accepted' }),
@@ -100,6 +105,21 @@ describe("reconciliation with Soisy's order list", () => {
     expect((await eventTypes(stack.db.url, laggingRow.id)).filter((type) => type.startsWith('reconciliation.'))).toEqual(['reconciliation.mismatch', 'reconciliation.mismatch_resolved']);
     const [event] = await query<{ data: Record<string, unknown> }>(stack.db.url, `SELECT data FROM order_events WHERE "orderId" = $1 AND type = 'reconciliation.mismatch_resolved'`, [laggingRow.id]);
     expect(event.data).toEqual({ requestedBy: 'ops-anna' });
+  });
+
+  it("lists a mismatch on an order already flagged for another reason without overwriting that flag", async () => {
+    const flagged = await createdOrder(stack, 100000);
+    const otherDetail = 'Soisy disbursed 90000 cents, the order is for 100000';
+    await query(stack.db.url, 'UPDATE orders SET "amountCents" = 110000, "statusDetail" = $2 WHERE token = $1', [flagged, otherDetail]);
+    const { body } = await runNow().expect(201);
+    expect(body.mismatches).toEqual(expect.arrayContaining([expect.objectContaining({ token: flagged, differences: ['amount'] })]));
+    const [row] = await query<{ id: string; statusDetail: string }>(stack.db.url, 'SELECT id, "statusDetail" FROM orders WHERE token = $1', [flagged]);
+    expect(row.statusDetail).toBe(otherDetail);
+    // Agreeing again, the other detail stays too: only a reconciliation detail is cleared.
+    await query(stack.db.url, 'UPDATE orders SET "amountCents" = 100000 WHERE token = $1', [flagged]);
+    await runNow().expect(201);
+    expect((await query<{ statusDetail: string }>(stack.db.url, 'SELECT "statusDetail" FROM orders WHERE id = $1', [row.id]))[0].statusDetail).toBe(otherDetail);
+    expect(await eventTypes(stack.db.url, row.id)).not.toContain('reconciliation.mismatch');
   });
 
   it('runs once at a time: a second request while one reads the list gets 409 with Retry-After', async () => {

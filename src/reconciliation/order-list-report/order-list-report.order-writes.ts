@@ -14,11 +14,15 @@ import { MISMATCH_DETAIL_PREFIX } from './order-list-comparison.js';
 export class OrderListReportOrderWrites {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Sets `detail` unless the order already has it; event `reconciliation.mismatch`. True when written. */
+  /**
+   * Sets `detail` unless the order already has it, or has a detail of another kind (e.g. a callback's
+   * disbursed-amount flag), which already asks for a human look and is not overwritten (the report
+   * still lists the mismatch); event `reconciliation.mismatch`. True when written.
+   */
   flagMismatch(orderId: string, detail: string, source: EventSource, data: Prisma.InputJsonObject): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
       const { count } = await tx.order.updateMany({
-        where: { id: orderId, OR: [{ statusDetail: null }, { statusDetail: { not: detail } }] },
+        where: { id: orderId, OR: [{ statusDetail: null }, { statusDetail: { startsWith: MISMATCH_DETAIL_PREFIX, not: detail } }] },
         data: { statusDetail: detail },
       });
       if (count === 1) await tx.orderEvent.create({ data: { orderId, source, type: 'reconciliation.mismatch', data } });

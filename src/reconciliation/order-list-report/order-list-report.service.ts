@@ -53,13 +53,17 @@ export class OrderListReportService {
 
   /** Scheduled: a report when the latest is older than the interval and no other replica is making one. */
   async runIfDue(trigger: ReportTrigger): Promise<ReconciliationReport | undefined> {
-    const due = async () => {
-      const latest = await this.reports.latest();
-      if (latest) showReport(latest);
-      const intervalMs = this.config.orderListReconciliation.intervalMinutes * 60_000;
-      return !latest || this.clock.now().getTime() - latest.startedAt.getTime() >= intervalMs;
-    };
-    return this.underLease(trigger, due);
+    // Read first, so a tick with nothing due writes nothing; checked again under the lease, since
+    // another replica may have made the report in between.
+    const latest = await this.reports.latest();
+    if (latest) showReport(latest);
+    if (!this.isDue(latest)) return undefined;
+    return this.underLease(trigger, async () => this.isDue(await this.reports.latest()));
+  }
+
+  private isDue(latest: ReconciliationReport | null): boolean {
+    const intervalMs = this.config.orderListReconciliation.intervalMinutes * 60_000;
+    return !latest || this.clock.now().getTime() - latest.startedAt.getTime() >= intervalMs;
   }
 
   async latest(): Promise<ReconciliationReport> {
