@@ -18,6 +18,8 @@ import { ReconciliationModule } from './reconciliation/reconciliation.module.js'
 import { WidgetModule } from './widget/widget.module.js';
 import { MerchantEventOutboxModule } from './orders/outbox/merchant-event-outbox.module.js';
 import { MerchantEventsModule } from './merchant-events/merchant-events.module.js';
+import { OrderListReportModule } from './reconciliation/order-list-report/order-list-report.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 
 /** Ports that tests may replace when they build the application. */
 export interface AppPorts {
@@ -64,6 +66,8 @@ export class AppModule {
         WidgetModule,
         MerchantEventOutboxModule,
         MerchantEventsModule,
+        OrderListReportModule,
+        RetentionModule,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import type { BackOfficeKey } from './back-office-keys.js';
 import type { LOG_LEVELS } from './environment.js';
 import type { MerchantEventsConfig } from './merchant-events-config.js';
 
@@ -13,7 +14,10 @@ export abstract class AppConfig {
   abstract readonly soisy: SoisyConfig;
   /** How Soisy reaches this service; callback URLs are built from it. */
   abstract readonly publicBaseUrl: string;
+  /** The keys of `backOfficeKeys`, without their names. */
   abstract readonly adminApiKeys: readonly string[];
+  /** ADMIN_API_KEYS with the name each key acts under (src/config/back-office-keys.ts). */
+  abstract readonly backOfficeKeys: readonly BackOfficeKey[];
   abstract readonly corsOrigins: readonly string[];
   abstract readonly logLevel: (typeof LOG_LEVELS)[number];
   abstract readonly docsEnabled: boolean;
@@ -36,6 +40,23 @@ export abstract class AppConfig {
   abstract readonly shutdownGraceSeconds: number;
   /** Where merchant events are sent, signed with what, and how hard delivery tries (src/merchant-events). */
   abstract readonly merchantEvents: MerchantEventsConfig;
+  abstract readonly orderListReconciliation: OrderListReconciliationConfig;
+  abstract readonly retention: RetentionConfig;
+}
+
+/** Comparing Soisy's order list with ours (src/reconciliation/order-list-report); runs when the scheduler does. */
+export interface OrderListReconciliationConfig {
+  /** A report is made when the latest one is older than this, by one replica at a time. */
+  readonly intervalMinutes: number;
+}
+
+/** Personal data retention, the GDPR storage-limitation control (src/retention); runs when the scheduler does. */
+export interface RetentionConfig {
+  /** Days after an order's final state (or its release) before its personal data is erased. */
+  readonly days: number;
+  readonly intervalMinutes: number;
+  /** Orders erased per transaction; a run repeats batches until none is due. */
+  readonly batchSize: number;
 }
 
 /** Timeouts of the HTTP server itself (Node's), against slow or idle clients. */

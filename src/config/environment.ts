@@ -56,7 +56,8 @@ export class Environment {
   @IsOptional() @Transform(blankAsUnset) @IsUrl(url)
   PUBLIC_BASE_URL?: string;
 
-  @IsOptional() @Transform(toList) @IsString({ each: true }) @MinLength(16, { each: true })
+  // Entries are `name:key` or a bare key; their form is checked by parseBackOfficeKeys.
+  @IsOptional() @Transform(toList) @IsString({ each: true })
   ADMIN_API_KEYS?: string[];
 
   @IsOptional() @Transform(toList) @IsUrl(url, { each: true })
@@ -109,6 +110,18 @@ export class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400)
   PENDING_ABSENT_AFTER_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10080)
+  ORDER_LIST_RECONCILE_INTERVAL_MINUTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  PERSONAL_DATA_RETENTION_DAYS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  RETENTION_INTERVAL_MINUTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  RETENTION_BATCH_SIZE?: number;
 
   // Below the 30 s most orchestrators wait between SIGTERM and SIGKILL, so the drain ends first.
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)

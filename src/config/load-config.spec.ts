@@ -22,6 +22,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PENDING_ABSENT_AFTER_SECONDS: 'soon' })).toThrow(/PENDING_ABSENT_AFTER_SECONDS/);
   });
 
+  it('reconciles with Soisy\'s order list hourly and erases personal data 400 days after the final state by default', () => {
+    const config = loadConfig({});
+    expect(config.orderListReconciliation).toEqual({ intervalMinutes: 60 });
+    expect(config.retention).toEqual({ days: 400, intervalMinutes: 60, batchSize: 100 });
+    expect(loadConfig({ PERSONAL_DATA_RETENTION_DAYS: '30', RETENTION_BATCH_SIZE: '10' }).retention).toMatchObject({ days: 30, batchSize: 10 });
+    expect(() => loadConfig({ PERSONAL_DATA_RETENTION_DAYS: '0' })).toThrow(/^Invalid configuration: PERSONAL_DATA_RETENTION_DAYS is below its minimum/);
+    expect(() => loadConfig({ ORDER_LIST_RECONCILE_INTERVAL_MINUTES: 'hourly' })).toThrow(/ORDER_LIST_RECONCILE_INTERVAL_MINUTES/);
+  });
+
   it('reads lists and numbers from their text form', () => {
     const config = loadConfig({
       PORT: '8080',

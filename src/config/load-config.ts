@@ -3,15 +3,12 @@ import { rootCertificates } from 'node:tls';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppConfig, SOISY_SANDBOX_URL } from './app-config.js';
+import { parseBackOfficeKeys } from './back-office-keys.js';
+import { ConfigError } from './config-error.js';
 import { Environment } from './environment.js';
 import { loadMerchantEventsConfig } from './merchant-events-config.js';
 
-/** A configuration problem, phrased so it can be printed as is: names the variable, never its value. */
-export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
-    super(`Invalid configuration: ${variable} ${reason}`);
-  }
-}
+export { ConfigError };
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const env = plainToInstance(Environment, { ...source }, { excludeExtraneousValues: false });
@@ -51,6 +48,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (http.headersTimeoutMs > http.requestTimeoutMs) {
     throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', 'must not exceed HTTP_REQUEST_TIMEOUT_MS');
   }
+  const backOfficeKeys = parseBackOfficeKeys(env.ADMIN_API_KEYS ?? []);
 
   return {
     port,
@@ -67,7 +65,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       caCertificates: env.SOISY_CA_FILE ? readCertificates(env.SOISY_CA_FILE) : undefined,
     },
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
-    adminApiKeys: env.ADMIN_API_KEYS ?? [],
+    adminApiKeys: backOfficeKeys.map(({ key }) => key),
+    backOfficeKeys,
     corsOrigins: env.CORS_ORIGINS ?? [],
     logLevel: env.LOG_LEVEL ?? 'info',
     docsEnabled: env.DOCS_ENABLED ?? true,
@@ -84,6 +83,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       releaseRetryBaseSeconds: env.RELEASE_RETRY_BASE_SECONDS ?? 60,
       reconcileAfterMinutes: env.RECONCILE_AFTER_MINUTES ?? 60,
       reconcileBatchSize: env.RECONCILE_BATCH_SIZE ?? 20,
+    },
+    orderListReconciliation: { intervalMinutes: env.ORDER_LIST_RECONCILE_INTERVAL_MINUTES ?? 60 },
+    retention: {
+      days: env.PERSONAL_DATA_RETENTION_DAYS ?? 400,
+      intervalMinutes: env.RETENTION_INTERVAL_MINUTES ?? 60,
+      batchSize: env.RETENTION_BATCH_SIZE ?? 100,
     },
     recovery: {
       intervalSeconds: env.RECOVERY_INTERVAL_SECONDS ?? 5,

@@ -1,4 +1,6 @@
+import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client.js';
+import { MerchantEventOutbox } from './outbox/merchant-event-outbox.js';
 import type { EventData, EventSource, Order, OrderStatus } from './order.js';
 import type { Tx } from './persistence/order-row.js';
 
@@ -21,18 +23,25 @@ export interface OrderEventInput {
 
 /**
  * THE writer of order events: every transition and every event of the codebase goes through it,
- * inside the transaction that makes the change, so anything that must follow an event (an outbox
- * row, an audit line) is added here once and commits or rolls back with it.
+ * inside the transaction that makes the change, so whatever must follow an event is added here
+ * once and commits or rolls back with it: today the merchant event of the outbox (issue 11), which
+ * therefore can never exist without its change, nor a change without its merchant event.
  */
-export async function writeOrderEvent(tx: Tx, event: OrderEventInput): Promise<void> {
-  await tx.orderEvent.create({
-    data: {
-      orderId: event.order.id,
-      type: event.type,
-      source: event.source,
-      fromStatus: event.fromStatus,
-      toStatus: event.toStatus,
-      data: event.data as Prisma.InputJsonObject | undefined,
-    },
-  });
+@Injectable()
+export class OrderEventWriter {
+  constructor(private readonly outbox: MerchantEventOutbox) {}
+
+  async write(tx: Tx, event: OrderEventInput): Promise<void> {
+    await tx.orderEvent.create({
+      data: {
+        orderId: event.order.id,
+        type: event.type,
+        source: event.source,
+        fromStatus: event.fromStatus,
+        toStatus: event.toStatus,
+        data: event.data as Prisma.InputJsonObject | undefined,
+      },
+    });
+    await this.outbox.recordOrderEvent(tx, event);
+  }
 }

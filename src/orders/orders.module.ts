@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SoisyModule } from '../soisy/index.js';
+import { OrderEventWriter } from './order-event-writer.js';
 import { OrderSyncService } from './order-sync.service.js';
 import { OrdersRepository } from './orders.repository.js';
 
@@ -9,7 +10,7 @@ import { OrdersRepository } from './orders.repository.js';
  */
 @Module({
   imports: [SoisyModule],
-  providers: [OrdersRepository, OrderSyncService],
+  providers: [OrdersRepository, OrderEventWriter, OrderSyncService],
   exports: [OrdersRepository, OrderSyncService],
 })
 export class OrdersModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { OrderEventWriter } from './order-event-writer.js';
 import { CreationRecoveryWrites } from './persistence/creation-recovery.writes.js';
 import { OrderCreationWrites } from './persistence/order-creation.writes.js';
 import { OrderReads } from './persistence/order-reads.js';
@@ -18,7 +19,7 @@ export type { Tx } from './persistence/order-row.js';
 
 /**
  * THE repository of the `orders` table: nothing else in the codebase writes it, and every event
- * it writes goes through `writeOrderEvent` (order-event-writer.ts). One class, composed from small
+ * it writes goes through `OrderEventWriter.write` (order-event-writer.ts). One class, composed from small
  * files in `persistence/`, one per kind of change:
  * - reads and `transition` / `note` / `recordEvent` (status changes and notes) on the class itself;
  * - `creation`: the pending row around the create-order call;
@@ -37,14 +38,14 @@ export class OrdersRepository {
   private readonly reads: OrderReads;
   private readonly transitions: OrderTransitions;
 
-  constructor(prisma: PrismaService) {
+  constructor(prisma: PrismaService, events: OrderEventWriter) {
     this.reads = new OrderReads(prisma);
-    this.transitions = new OrderTransitions(prisma);
-    this.creation = new OrderCreationWrites(prisma);
+    this.transitions = new OrderTransitions(prisma, events);
+    this.creation = new OrderCreationWrites(prisma, events);
     this.steps = new StepClaimWrites(prisma);
-    this.recovery = new CreationRecoveryWrites(prisma);
-    this.releases = new ReleaseWrites(prisma);
-    this.sync = new SyncWrites(prisma);
+    this.recovery = new CreationRecoveryWrites(prisma, events);
+    this.releases = new ReleaseWrites(prisma, events);
+    this.sync = new SyncWrites(prisma, events);
   }
 
   readonly findByToken: OrderReads['findByToken'] = (token) => this.reads.findByToken(token);

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { BackOfficeKey } from '../../config/back-office-keys.js';
 
 /**
  * Compares a presented API key with the configured ones in constant time. Both sides are hashed
@@ -6,17 +7,25 @@ import { createHash, timingSafeEqual } from 'node:crypto';
  * lengths), and every configured key is compared, so the time says nothing about which one matched.
  */
 export class ApiKeyMatcher {
-  private readonly digests: readonly Buffer[];
+  private readonly known: ReadonlyArray<{ name: string; digest: Buffer }>;
 
-  constructor(keys: readonly string[]) {
-    this.digests = keys.map(digest);
+  /** Bare keys (strings) are known by their index; named keys by their name. */
+  constructor(keys: ReadonlyArray<string | BackOfficeKey>) {
+    this.known = keys.map((entry, index) =>
+      typeof entry === 'string' ? { name: String(index), digest: digest(entry) } : { name: entry.name, digest: digest(entry.key) },
+    );
   }
 
   matches(presented: string): boolean {
+    return this.nameOf(presented) !== undefined;
+  }
+
+  /** The name of the key presented, or undefined when it is none of them. */
+  nameOf(presented: string): string | undefined {
     const candidate = digest(presented);
-    let matched = false;
-    for (const known of this.digests) {
-      matched = timingSafeEqual(candidate, known) || matched;
+    let matched: string | undefined;
+    for (const { name, digest: known } of this.known) {
+      if (timingSafeEqual(candidate, known) && matched === undefined) matched = name;
     }
     return matched;
   }

@@ -6,6 +6,7 @@ import { AppConfig } from '../../config/app-config.js';
 import type { MerchantEndpoint } from '../../config/merchant-events-config.js';
 import type { OrderViewDto } from '../order-view.dto.js';
 import { toOrderView } from '../order-view.mapper.js';
+import { isIssued, type Order } from '../order.js';
 import { merchantEventTypeFor, type InternalOrderEvent } from './merchant-event-mapping.js';
 import type { MerchantEventType } from './merchant-event-types.js';
 
@@ -82,16 +83,14 @@ export class MerchantEventOutbox {
   /**
    * The merchant event an internal order event produces (merchantEventTypeFor), with the order's
    * masked view as it stands in this transaction; null when the event is internal only or the
-   * order has no Soisy token yet (nothing the merchant could look up).
+   * order has no Soisy token yet (nothing the merchant could look up). Reads the order's history
+   * with `tx` only when there is a merchant event to write.
    */
-  async recordOrderEvent(tx: Prisma.TransactionClient, event: InternalOrderEvent & { orderId: string }): Promise<AppendedMerchantEvent | null> {
+  async recordOrderEvent(tx: Prisma.TransactionClient, event: InternalOrderEvent & { order: Order }): Promise<AppendedMerchantEvent | null> {
     const type = merchantEventTypeFor(event);
-    if (type === null) return null;
-    const order = await tx.order.findUnique({
-      where: { id: event.orderId },
-      include: { events: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
-    });
-    if (!order?.token) return null;
-    return this.append(tx, { orderId: order.id, orderToken: order.token, type, data: toOrderView(order) });
+    const { order } = event;
+    if (type === null || !isIssued(order)) return null;
+    const events = await tx.orderEvent.findMany({ where: { orderId: order.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    return this.append(tx, { orderId: order.id, orderToken: order.token, type, data: toOrderView({ ...order, events }) });
   }
 }

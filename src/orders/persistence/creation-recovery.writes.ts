@@ -2,7 +2,7 @@ import { Prisma } from '../../generated/prisma/client.js';
 import type { PrismaService } from '../../prisma/prisma.service.js';
 import { skipLockedClaim } from '../../prisma/skip-locked-claim.js';
 import { isUniqueViolation } from '../../prisma/unique-violation.js';
-import { writeOrderEvent } from '../order-event-writer.js';
+import type { OrderEventInput, OrderEventWriter } from '../order-event-writer.js';
 import type { EventData, EventSource } from '../order.js';
 import type { AlsoInTransaction } from './order-transitions.js';
 import { toOrder, type Tx } from './order-row.js';
@@ -38,7 +38,10 @@ const CLAIMED_COLUMNS = Prisma.raw(COLUMNS.map((column) => `claimed.${column}`).
  * a retry) can never both apply one.
  */
 export class CreationRecoveryWrites {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly events: OrderEventWriter,
+  ) {}
 
   /**
    * Up to `limit` pending orders whose creation call can no longer be running and that nobody is
@@ -124,8 +127,8 @@ export class CreationRecoveryWrites {
     });
   }
 
-  private async event(tx: Tx, orderId: string, event: Omit<Parameters<typeof writeOrderEvent>[1], 'order'>): Promise<void> {
+  private async event(tx: Tx, orderId: string, event: Omit<OrderEventInput, 'order'>): Promise<void> {
     const order = toOrder(await tx.order.findUniqueOrThrow({ where: { id: orderId } }));
-    await writeOrderEvent(tx, { ...event, order });
+    await this.events.write(tx, { ...event, order });
   }
 }

@@ -1,7 +1,7 @@
 import { isUniqueViolation } from '../../prisma/unique-violation.js';
 import type { PrismaService } from '../../prisma/prisma.service.js';
 import { canRetryCreation } from '../order-lifecycle.js';
-import { writeOrderEvent } from '../order-event-writer.js';
+import type { OrderEventWriter } from '../order-event-writer.js';
 import type { Order } from '../order.js';
 import { OrderErrors } from '../orders.errors.js';
 import type { AlsoInTransaction } from './order-transitions.js';
@@ -37,7 +37,10 @@ export interface CreatedAtSoisy {
  * a refusal, or creation recovery (src/checkout/creation-recovery): never by age.
  */
 export class OrderCreationWrites {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly events: OrderEventWriter,
+  ) {}
 
   /**
    * In one transaction: `first` (the idempotency record), then a new pending row, or the failed row
@@ -74,12 +77,12 @@ export class OrderCreationWrites {
       });
       if (count === 1) {
         const done = toOrder(await tx.order.findUniqueOrThrow({ where: { id: order.id } }));
-        await writeOrderEvent(tx, { order: done, type: 'order.created', fromStatus: 'pending', toStatus: 'created', source: 'api' });
+        await this.events.write(tx, { order: done, type: 'order.created', fromStatus: 'pending', toStatus: 'created', source: 'api' });
       } else {
         const current = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, token: true } });
         if (current.token !== created.token) throw OrderErrors.illegalTransition(current.status, 'created');
         const done = toOrder(await tx.order.update({ where: { id: order.id }, data: { redirectUrl: created.redirectUrl } }));
-        await writeOrderEvent(tx, { order: done, type: 'order.creation_answer_after_recovery', source: 'api' });
+        await this.events.write(tx, { order: done, type: 'order.creation_answer_after_recovery', source: 'api' });
       }
       await also?.(tx);
     });
@@ -93,14 +96,14 @@ export class OrderCreationWrites {
     await this.prisma.$transaction(async (tx) => {
       await tx.order.updateMany({ where: { id: order.id, status: 'pending', creationStartedAt: order.creationStartedAt }, data: { creationEndsBy: now } });
       const current = toOrder(await tx.order.findUniqueOrThrow({ where: { id: order.id } }));
-      await writeOrderEvent(tx, { order: current, source: 'api', type: 'order.creation_outcome_unknown', data: { code } });
+      await this.events.write(tx, { order: current, source: 'api', type: 'order.creation_outcome_unknown', data: { code } });
       await also?.(tx);
     });
   }
 
   private async insert(tx: Tx, draft: PendingOrderDraft): Promise<Order> {
     const order = toOrder(await tx.order.create({ data: { ...draft, fixedInstalments: draft.instalments, status: 'pending' } }));
-    await writeOrderEvent(tx, { order, type: 'order.creation_started', toStatus: 'pending', source: 'api', data: fixedTerms(draft) });
+    await this.events.write(tx, { order, type: 'order.creation_started', toStatus: 'pending', source: 'api', data: fixedTerms(draft) });
     return order;
   }
 
@@ -111,7 +114,7 @@ export class OrderCreationWrites {
     const { count } = await tx.order.updateMany({ where: { id, status, updatedAt }, data });
     if (count === 0) throw OrderErrors.creationPending(draft.orderReference);
     const order = toOrder(await tx.order.findUniqueOrThrow({ where: { id } }));
-    await writeOrderEvent(tx, { order, type: 'order.creation_retried', fromStatus: status, toStatus: 'pending', source: 'api', data: fixedTerms(draft) });
+    await this.events.write(tx, { order, type: 'order.creation_retried', fromStatus: status, toStatus: 'pending', source: 'api', data: fixedTerms(draft) });
     return order;
   }
 }

@@ -1,6 +1,6 @@
 import type { PrismaService } from '../../prisma/prisma.service.js';
 import { canTransition } from '../order-lifecycle.js';
-import { writeOrderEvent } from '../order-event-writer.js';
+import type { OrderEventWriter } from '../order-event-writer.js';
 import type { EventData, EventSource, Order, OrderPatch, OrderStatus } from '../order.js';
 import { OrderErrors } from '../orders.errors.js';
 import { toOrder, toUpdate, type Tx } from './order-row.js';
@@ -34,7 +34,10 @@ export type AlsoInTransaction = (tx: Tx) => Promise<unknown>;
 
 /** Status changes and notes on one order, each with its event in one transaction. */
 export class OrderTransitions {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly events: OrderEventWriter,
+  ) {}
 
   /**
    * Moves an order to a new status and appends its event, atomically. The row is locked first, so
@@ -53,7 +56,7 @@ export class OrderTransitions {
       const to = alreadyApplied ? locked.status : transition.to;
       const order = toOrder(await tx.order.update({ where: { id: orderId }, data: { ...toUpdate(transition.patch), status: to } }));
       const { type, source, data } = transition;
-      await writeOrderEvent(tx, { order, type, source, data, fromStatus: locked.status, toStatus: to });
+      await this.events.write(tx, { order, type, source, data, fromStatus: locked.status, toStatus: to });
       await also?.(tx);
       return order;
     });
@@ -70,7 +73,7 @@ export class OrderTransitions {
         ? await tx.order.update({ where: { id: orderId }, data: toUpdate(options.patch) })
         : await tx.order.findUnique({ where: { id: orderId } });
       if (!order) throw OrderErrors.notFound();
-      for (const note of notes) await writeOrderEvent(tx, { order: toOrder(order), ...note });
+      for (const note of notes) await this.events.write(tx, { order: toOrder(order), ...note });
       await options.also?.(tx);
       return toOrder(order);
     });

@@ -1,7 +1,7 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import type { PrismaService } from '../../prisma/prisma.service.js';
 import { skipLockedClaim } from '../../prisma/skip-locked-claim.js';
-import { writeOrderEvent } from '../order-event-writer.js';
+import type { OrderEventWriter } from '../order-event-writer.js';
 import type { Order, ReleaseStatus } from '../order.js';
 import { CLAIM_LEASE_MS, RELEASABLE_STATUSES, type ReleaseClaim, type Settlement } from '../release-claim.js';
 import type { AlsoInTransaction } from './order-transitions.js';
@@ -19,7 +19,10 @@ export type AlsoWithOrder = (tx: Tx, order: Order) => Promise<unknown>;
  * database are therefore safe without any in-process lock.
  */
 export class ReleaseWrites {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly events: OrderEventWriter,
+  ) {}
 
   /** A release now: wins only from `none`, `scheduled` or `failed` (a fresh series of attempts). */
   async claimNow(orderId: string, amountCents: number, now: Date, also?: AlsoInTransaction): Promise<ReleaseClaim | undefined> {
@@ -52,7 +55,7 @@ export class ReleaseWrites {
       if (rows.length === 0) return undefined;
       const order = toOrder(await tx.order.findUniqueOrThrow({ where: { id: orderId } }));
       const data = { amount: amountCents, releaseAt: releaseAt.toISOString() };
-      await writeOrderEvent(tx, { order, source: 'api', type: 'release.scheduled', data });
+      await this.events.write(tx, { order, source: 'api', type: 'release.scheduled', data });
       await also?.(tx, order);
       return order;
     });
@@ -97,7 +100,7 @@ export class ReleaseWrites {
       if (count === 0) return undefined;
       const order = toOrder(await tx.order.findUniqueOrThrow({ where: { id: claim.id } }));
       const data = { attempt: claim.attempt, amount: claim.amountCents, ...settlement.eventData };
-      await writeOrderEvent(tx, { order, source: claim.source, type: settlement.eventType, data });
+      await this.events.write(tx, { order, source: claim.source, type: settlement.eventType, data });
       await also?.(tx, order);
       return order;
     });
@@ -105,18 +108,18 @@ export class ReleaseWrites {
 
   /** Claims past their lease become `unknown` (release-housekeeping.ts). */
   expireClaims(now: Date): Promise<number> {
-    return expireClaims(this.prisma, now);
+    return expireClaims(this.prisma, this.events, now);
   }
 
   /** Scheduled releases of orders no longer releasable become `failed` (release-housekeeping.ts). */
   failUnreleasable(now: Date): Promise<number> {
-    return failUnreleasable(this.prisma, now);
+    return failUnreleasable(this.prisma, this.events, now);
   }
 
   /** Every attempt leaves an event before Soisy is called, so even a crash mid-call is on record. */
   private async recordAttempt(tx: Tx, claim: ReleaseClaim): Promise<void> {
     const order = toOrder(await tx.order.findUniqueOrThrow({ where: { id: claim.id } }));
-    await writeOrderEvent(tx, { order, source: claim.source, type: 'release.attempt_started', data: { attempt: claim.attempt, amount: claim.amountCents } });
+    await this.events.write(tx, { order, source: claim.source, type: 'release.attempt_started', data: { attempt: claim.attempt, amount: claim.amountCents } });
   }
 }
 

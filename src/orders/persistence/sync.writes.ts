@@ -2,7 +2,7 @@ import { Prisma } from '../../generated/prisma/client.js';
 import type { PrismaService } from '../../prisma/prisma.service.js';
 import { skipLockedClaim } from '../../prisma/skip-locked-claim.js';
 import { OPEN_STATUSES } from '../order-lifecycle.js';
-import { writeOrderEvent } from '../order-event-writer.js';
+import type { OrderEventWriter } from '../order-event-writer.js';
 import type { Order } from '../order.js';
 import type { OrderNote } from './order-transitions.js';
 import { toOrder } from './order-row.js';
@@ -21,13 +21,16 @@ export interface StaleOrder {
 
 /** What a sync stores when the order does not move, and the claim of the periodic reconciliation. */
 export class SyncWrites {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly events: OrderEventWriter,
+  ) {}
 
   /** Stores what Soisy said without moving the order, with the event saying why it did not move. */
   recordSeen(orderId: string, seen: SeenFields, event: OrderNote | undefined): Promise<Order> {
     return this.prisma.$transaction(async (tx) => {
       const order = toOrder(await tx.order.update({ where: { id: orderId }, data: seen }));
-      if (event) await writeOrderEvent(tx, { order, ...event });
+      if (event) await this.events.write(tx, { order, ...event });
       return order;
     });
   }
