@@ -69,7 +69,7 @@ const app = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}
 const exited = new Promise((done) => app.once('exit', done));
 let requests = 0;
 // V8 stamps samples with the monotonic clock, as process.hrtime does: only the measured load is counted.
-let window = [0, Infinity];
+let window;
 try {
   const service = `http://127.0.0.1:${servicePort}`;
   await waitFor(`${service}/health/ready`);
@@ -101,7 +101,7 @@ const selfUs = new Map();
 const deltas = profile.timeDeltas;
 for (let i = 0, at = profile.startTime; i < profile.samples.length; i++) {
   at += deltas[i];
-  if (at < window[0] || at > window[1]) continue;
+  if (at < window[0] || at > window[1]) continue; // the measured load only
   selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) ?? 0) + (deltas[i + 1] ?? 0));
 }
 const packageOf = (url) => {
