@@ -14,7 +14,8 @@ export function registerRequestLogging(app: NestFastifyApplication): void {
     done();
   });
   fastify.addHook('onResponse', (request, reply, done) => {
-    if (!QUIET_PREFIXES.some((prefix) => request.url.startsWith(prefix))) {
+    // Below LOG_LEVEL=info the line would be dropped: then nothing is built for it.
+    if (request.log.isLevelEnabled('info') && !QUIET_PREFIXES.some((prefix) => request.url.startsWith(prefix))) {
       request.log.info(
         {
           req: { method: request.method, url: redactUrl(request.url), route: request.routeOptions.url },
