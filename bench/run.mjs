@@ -6,6 +6,8 @@
 // CPU per request of the proxy, the service and PostgreSQL's backends, and the ratios; writes
 // bench/results/bench-<timestamp>.json. PostgreSQL: BENCH_DATABASE_URL, else a throw-away database
 // on postgresql://postgres@127.0.0.1:5432, else the embedded one. BENCH_TLS=1: the stand-in speaks HTTPS.
+// BENCH_BASELINE=<dir of another built checkout>: that build runs too, as target `baseline`, on a
+// database of its own, interleaved with the others (compare two versions within one run).
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
@@ -21,6 +23,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TLS = process.env.BENCH_TLS === '1';
+const BASELINE = process.env.BENCH_BASELINE;
 const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 const freePort = () => new Promise((resolve) => {
@@ -29,7 +32,7 @@ const freePort = () => new Promise((resolve) => {
     server.close(() => resolve(port));
   });
 });
-const start = (entry, env) => spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+const start = (entry, env, cwd) => spawn(process.execPath, [entry], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitFor(url) {
@@ -56,9 +59,9 @@ async function waitForPort(port) {
 }
 
 /** A database of its own on the PostgreSQL server, or undefined to use the embedded one. */
-async function benchDatabase() {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, drop: async () => {} };
-  const name = `soisy_bench_${process.pid}`;
+async function benchDatabase(suffix = '') {
+  if (process.env.BENCH_DATABASE_URL && !suffix) return { url: process.env.BENCH_DATABASE_URL, drop: async () => {} };
+  const name = `soisy_bench_${process.pid}${suffix}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   try {
     await admin.connect();
@@ -82,7 +85,7 @@ async function benchDatabase() {
   };
 }
 
-const [emulatorPort, proxyPort, servicePort] = [await freePort(), await freePort(), await freePort()];
+const [emulatorPort, proxyPort, servicePort, baselinePort] = [await freePort(), await freePort(), await freePort(), await freePort()];
 const scheme = TLS ? 'https' : 'http';
 const standIn = `${scheme}://127.0.0.1:${emulatorPort}`;
 const proxy = `http://127.0.0.1:${proxyPort}`;
@@ -90,6 +93,7 @@ const service = `http://127.0.0.1:${servicePort}`;
 const dataDir = await mkdtemp(join(tmpdir(), 'soisy-bff-bench-'));
 const certFile = join(dataDir, 'emulator.pem');
 const database = await benchDatabase();
+const baselineDatabase = BASELINE && database ? await benchDatabase('_baseline') : undefined;
 const caEnv = TLS ? { NODE_EXTRA_CA_CERTS: certFile } : {};
 
 const emulator = start('dist/emulator/main.js', {
@@ -102,27 +106,32 @@ try {
   // This process reads the stand-in's connection counts: it trusts its certificate too.
   if (TLS) setDefaultCACertificates([...getCACertificates('default'), await readFile(certFile, 'utf8')]);
   const proxyProcess = start('bench/proxy.mjs', { PROXY_PORT: String(proxyPort), PROXY_UPSTREAM: standIn, ...caEnv });
-  const app = start('dist/main.js', {
-    PORT: String(servicePort), DATA_DIR: dataDir, ...(database ? { DATABASE_URL: database.url } : {}), LOG_LEVEL: 'warn',
+  const serviceEnv = (port, db, dir) => ({
+    PORT: String(port), DATA_DIR: dir, ...(db ? { DATABASE_URL: db.url } : {}), LOG_LEVEL: 'warn',
     SOISY_BASE_URL: `${standIn}/api`, SOISY_AUTH_TOKEN: 'partnerkey', ...(TLS ? { SOISY_CA_FILE: certFile } : {}),
-    PUBLIC_BASE_URL: service, RATE_LIMIT_PER_MINUTE: '100000', TRUST_PROXY: '127.0.0.1', SCHEDULER_ENABLED: 'false',
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, RATE_LIMIT_PER_MINUTE: '100000', TRUST_PROXY: '127.0.0.1', SCHEDULER_ENABLED: 'false',
   });
+  const app = start('dist/main.js', serviceEnv(servicePort, database, dataDir));
+  const baselineApp = BASELINE ? start(join(BASELINE, 'dist/main.js'), serviceEnv(baselinePort, baselineDatabase, join(dataDir, 'baseline')), BASELINE) : undefined;
+  if (baselineApp) processes.push(baselineApp);
   processes.push(proxyProcess, app);
   await waitFor(`${proxy}/api/shops/partnershop`);
   await waitFor(`${service}/health/ready`);
+  if (baselineApp) await waitFor(`http://127.0.0.1:${baselinePort}/health/ready`);
 
-  const postgresPids = async () => {
-    if (!database) return [];
+  const postgresPidsOf = (db) => async () => {
+    if (!db) return [];
     const client = new pg.Client({ connectionString: ADMIN_URL });
     await client.connect();
-    const { rows } = await client.query('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database.name ?? new URL(database.url).pathname.slice(1)]);
+    const { rows } = await client.query('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [db.name ?? new URL(db.url).pathname.slice(1)]);
     await client.end();
     return rows.map((row) => row.pid);
   };
   const targets = [
-    { name: 'stand-in', url: standIn, pids: async () => [], requests: (scenario) => scenario.soisy },
-    { name: 'proxy', url: proxy, pids: async () => [proxyProcess.pid], requests: (scenario) => scenario.soisy },
-    { name: 'service', url: service, pids: async () => [app.pid], requests: (scenario) => scenario.service },
+    { name: 'stand-in', url: standIn, pids: async () => [], postgresPids: async () => [], requests: (scenario) => scenario.soisy },
+    { name: 'proxy', url: proxy, pids: async () => [proxyProcess.pid], postgresPids: async () => [], requests: (scenario) => scenario.soisy },
+    { name: 'service', url: service, pids: async () => [app.pid], postgresPids: postgresPidsOf(database), database, requests: (scenario) => scenario.service },
+    ...(baselineApp ? [{ name: 'baseline', url: `http://127.0.0.1:${baselinePort}`, pids: async () => [baselineApp.pid], postgresPids: postgresPidsOf(baselineDatabase), database: baselineDatabase, requests: (scenario) => scenario.service }] : []),
   ];
   const load = (url, requests, connections, duration) => autocannon({ url, connections, duration, requests, ...(TLS ? { tlsOptions: { rejectUnauthorized: false } } : {}) });
 
@@ -139,7 +148,7 @@ try {
         // How many connections to Soisy the target used for this run, counted by the stand-in.
         await fetch(`${standIn}/__emulator/connections`, { method: 'DELETE' });
         const measured = await cpuDuring(target.pids, async () => {
-          const inner = await cpuDuring(postgresPids, () => load(target.url, target.requests(scenario), connections, DURATION_S));
+          const inner = await cpuDuring(target.postgresPids, () => load(target.url, target.requests(scenario), connections, DURATION_S));
           pgCpu.cpuMicros = inner.cpuMicros;
           return inner.result;
         });
@@ -150,7 +159,7 @@ try {
           round, scenario: scenario.name, target: target.name, connections,
           requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99,
           cpuUsPerRequest: target.name === 'stand-in' ? null : measured.cpuMicros / done,
-          postgresCpuUsPerRequest: target.name === 'service' && database ? pgCpu.cpuMicros / done : null,
+          postgresCpuUsPerRequest: target.database ? pgCpu.cpuMicros / done : null,
           failed: result.errors + result.timeouts + result.non2xx,
           soisyConnections,
         });
@@ -183,7 +192,7 @@ try {
     }
   }
   console.table(rows);
-  const machine = { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadDuringRun: loads.map((l) => +l.toFixed(2)) };
+  const machine = { baseline: BASELINE ?? null, cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadDuringRun: loads.map((l) => +l.toFixed(2)) };
   console.log(`${machine.cpus} × ${machine.model}, Node ${machine.node}; ${ROUNDS} rounds × ${DURATION_S} s, ${CONNECTIONS} connections; ` +
     `database: ${database ? 'PostgreSQL server' : 'embedded'}; Soisy over ${scheme}; 1-minute load ${machine.loadDuringRun.join(' → ')}; service RSS ${await rssMb(app.pid)} MB`);
   await mkdir('bench/results', { recursive: true });
@@ -193,6 +202,6 @@ try {
 } finally {
   for (const child of processes.reverse()) child.kill('SIGTERM');
   await sleep(1500);
-  await database?.drop().catch((error) => console.error(`could not drop the bench database: ${error.message}`));
+  for (const db of [database, baselineDatabase]) await db?.drop().catch((error) => console.error(`could not drop the bench database: ${error.message}`));
   await rm(dataDir, { recursive: true, force: true });
 }

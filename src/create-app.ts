@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,6 +7,7 @@ import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js'
 import { PROBLEM_CONTENT_TYPE } from './common/errors/problem-document.js';
 import { handleClientError } from './common/http/client-errors.js';
 import { registerRateLimit } from './common/http/rate-limit.js';
+import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { serverTimeoutOptions } from './common/http/server-timeouts.js';
 import { registerDrainGate } from './common/lifecycle/drain-gate.js';
 import { registerNulRejection } from './common/http/reject-nul.js';
@@ -53,19 +53,7 @@ export async function createApp(config: AppConfig, ports: AppPorts = {}): Promis
   app.useGlobalFilters(problems);
   app.useGlobalPipes(createValidationPipe());
   // No enableShutdownHooks(): main.ts drains the HTTP server before closing (common/lifecycle).
-  await app.register(helmet, {
-    // The OpenAPI explorer needs its inline bootstrap script and styles.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        // "Try it out" must reach this service over plain http on a developer's machine too.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(app);
   registerRequestLogging(app);
   registerDrainGate(app, problems);
   registerNulRejection(app);

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
 import { redactUrl } from './redact.js';
 
 const QUIET_PREFIXES = ['/health', '/metrics'];
@@ -14,7 +15,9 @@ export function registerRequestLogging(app: NestFastifyApplication): void {
     done();
   });
   fastify.addHook('onResponse', (request, reply, done) => {
-    if (!QUIET_PREFIXES.some((prefix) => request.url.startsWith(prefix))) {
+    // Below LOG_LEVEL=info the line would be dropped: then nothing is built for it.
+    // Fastify's request logger is a pino child (createApp hands it the root pino logger).
+    if ((request.log as Logger).isLevelEnabled('info') && !QUIET_PREFIXES.some((prefix) => request.url.startsWith(prefix))) {
       request.log.info(
         {
           req: { method: request.method, url: redactUrl(request.url), route: request.routeOptions.url },
