@@ -3,7 +3,7 @@ import { OrderExpiryJob } from '../../src/reconciliation/order-expiry/order-expi
 import { OrderExpiryService } from '../../src/reconciliation/order-expiry/order-expiry.service.js';
 import { backOffice, FakeClock, injectFault, orderOf, startBackOfficeStack } from '../back-office/support/back-office.js';
 import { startSecondInstance } from '../back-office/support/second-instance.js';
-import { createOrder, requestedOrder } from '../checkout/support/checkout.js';
+import { createOrder, loanRequestBody, requestedOrder } from '../checkout/support/checkout.js';
 import { query } from '../support/database.js';
 import type { Stack } from '../support/stack.js';
 
@@ -59,6 +59,10 @@ describe('expiry of abandoned orders', () => {
     expect(event.data).toEqual({ soisyStatus: 'quote', expiryDays: 30 });
     expect(await confirmations('expired')).toBe(expiredBefore + 2);
 
+    // A shopper coming back is told why nothing more can be done with the order.
+    const loan = await request(stack.url).post(`/v1/orders/${created}/loan-request`).send(loanRequestBody()).expect(409);
+    expect(loan.body).toMatchObject({ code: 'ORDER.LOAN_REQUEST_NOT_ALLOWED', orderStatus: 'expired' });
+
     // The back office finds them by their new status; an expired order is final: nothing more happens.
     const listed = (await backOffice(stack).get('/v1/orders?status=expired').expect(200)).body;
     expect(JSON.stringify(listed)).toContain(created);
@@ -103,6 +107,24 @@ describe('expiry of abandoned orders', () => {
     clock.advance(60 * 60_000);
     expect(await run()).toEqual({ ...NOTHING, expired: 1 });
     expect(await statusOf(token)).toBe('expired');
+  });
+
+  it('stops a run when Soisy fails a whole batch, rather than asking about every due order', async () => {
+    const tokens = [await createOrder(stack), await createOrder(stack), await createOrder(stack)];
+    clock.advance(31 * DAY);
+    await injectFault(stack, { method: 'GET', path: '/shops/partnershop/orders/*', times: 100, fault: { type: 'status', status: 503 } });
+    const replica = await startSecondInstance(stack, clock, { ORDER_EXPIRY_DAYS: '30', ORDER_EXPIRY_BATCH_SIZE: '1' });
+    try {
+      expect(await replica.app.get(OrderExpiryService).run()).toEqual({ ...NOTHING, failed: 1 });
+    } finally {
+      await replica.close();
+      await fetch(`${stack.emulator.url}/__emulator/faults`, { method: 'DELETE' });
+    }
+    const asked = await Promise.all(tokens.map(async (token) => (await getOrderCalls(token)).length > 0));
+    expect(asked.filter(Boolean)).toHaveLength(1);
+    // Soisy back: the next run takes them all (the failed one once its claim has lapsed).
+    clock.advance(60 * 60_000);
+    expect(await run()).toEqual({ ...NOTHING, expired: 3 });
   });
 
   it('expires an order whose token Soisy no longer knows (Get order 404)', async () => {

@@ -37,12 +37,15 @@ export class OrderExpiryService {
       const cutoff = new Date(now.getTime() - days * DAY_MS);
       const claims = await this.orders.expiry.claimDue(cutoff, now, this.leaseUntil(now, batchSize), batchSize);
       // Every claim is confirmed, even while stopping: a graceful shutdown waits for the batch in hand.
+      let failed = 0;
       for (const claim of claims) {
         const outcome = await this.confirm(claim);
         run[outcome] += 1;
+        if (outcome === 'failed') failed += 1;
         countConfirmation(outcome);
       }
-      if (claims.length < batchSize) break;
+      // A batch Soisy failed entirely means Soisy is down: the next run tries again, not the next batch.
+      if (claims.length < batchSize || failed === claims.length) break;
     }
     return run;
   }
