@@ -127,13 +127,21 @@ describe('expiry of abandoned orders', () => {
     expect(await run()).toEqual({ ...NOTHING, expired: 3 });
   });
 
-  it('expires an order whose token Soisy no longer knows (Get order 404)', async () => {
+  it('expires an order Soisy no longer knows (Get order 404, absent from its order list), and not on a 404 alone', async () => {
     const token = await requestedOrder(stack);
     clock.advance(31 * DAY);
-    await injectFault(stack, { method: 'GET', path: `/shops/partnershop/orders/${token}`, times: 1, fault: { type: 'status', status: 404, body: { errors: { domain: ['Order not found'] } } } });
+    // A 404 while Soisy's order list still has the order (say, a wrong path): not proof, nothing changes.
+    await injectFault(stack, { method: 'GET', path: `/shops/partnershop/orders/${token}`, times: 1, fault: { type: 'status', status: 404, body: { errors: { domain: ['Not found'] } } } });
+    expect(await run()).toEqual({ ...NOTHING, failed: 1 });
+    expect(await statusOf(token)).toBe('requested');
+
+    // Soisy forgets every order: Get order 404 and an order list without it.
+    await fetch(`${stack.emulator.url}/__emulator/reset`, { method: 'POST' });
+    clock.advance(60 * 60_000);
     expect(await run()).toEqual({ ...NOTHING, expired: 1 });
     const [event] = await query<{ data: unknown }>(stack.db.url, `SELECT e.data FROM order_events e JOIN orders o ON o.id = e."orderId" WHERE o.token = $1 AND e.type = 'order.expired'`, [token]);
     expect(event.data).toEqual({ soisyStatus: null, soisyAnswer: 'not_found', expiryDays: 30 });
+    expect((await stack.soisyCalls()).filter((call) => call.path === '/shops/partnershop/orders')).toHaveLength(1);
   });
 
   it('lets two instances run side by side: each order is asked about and expired once', async () => {

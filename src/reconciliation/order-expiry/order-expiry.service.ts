@@ -2,10 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
 import { AppConfig } from '../../config/app-config.js';
 import { OrderSyncService } from '../../orders/order-sync.service.js';
-import { isIssued } from '../../orders/order.js';
+import { isIssued, type IssuedOrder } from '../../orders/order.js';
 import { OrdersRepository, type ExpiryClaim } from '../../orders/orders.repository.js';
-import { afterLongestCall, SoisyError, SoisyErrorCode } from '../../soisy/index.js';
+import { afterLongestCall, SoisyError, SoisyErrorCode, SoisyGateway } from '../../soisy/index.js';
 import { expiryVerdict, type ExpiryAnswer, type ExpiryOutcome } from './expiry-verdict.js';
+import { OrderListAbsence } from './order-list-absence.js';
 import { countConfirmation } from './order-expiry.metrics.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -24,6 +25,7 @@ export class OrderExpiryService {
   constructor(
     private readonly orders: OrdersRepository,
     private readonly sync: OrderSyncService,
+    private readonly gateway: SoisyGateway,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -32,6 +34,7 @@ export class OrderExpiryService {
   async run(stopping: () => boolean = () => false): Promise<ExpiryRun> {
     const run: ExpiryRun = { expired: 0, moving: 0, cancelled: 0, changed: 0, failed: 0 };
     const { days, batchSize } = this.config.orderExpiry;
+    const absence = new OrderListAbsence(this.gateway);
     while (!stopping()) {
       const now = this.clock.now();
       const cutoff = new Date(now.getTime() - days * DAY_MS);
@@ -39,7 +42,7 @@ export class OrderExpiryService {
       // Every claim is confirmed, even while stopping: a graceful shutdown waits for the batch in hand.
       let failed = 0;
       for (const claim of claims) {
-        const outcome = await this.confirm(claim);
+        const outcome = await this.confirm(claim, absence);
         run[outcome] += 1;
         if (outcome === 'failed') failed += 1;
         countConfirmation(outcome);
@@ -56,24 +59,32 @@ export class OrderExpiryService {
     return new Date(now.getTime() + batchSize * oneCall);
   }
 
-  private async confirm(claim: ExpiryClaim): Promise<ExpiryOutcome> {
+  private async confirm(claim: ExpiryClaim, absence: OrderListAbsence): Promise<ExpiryOutcome> {
     const order = await this.orders.findById(claim.id);
     if (!order || !isIssued(order) || order.status !== claim.status) return 'changed';
     let answer: ExpiryAnswer;
     try {
-      const result = await this.sync.syncOrder(order, { source: 'scheduler', type: 'expiry_check', recordUnchanged: false });
-      answer = { kind: 'found', soisyStatus: result.soisyStatus, confirmed: result.confirmed, applied: result.applied };
+      answer = await this.ask(order, absence);
     } catch (error) {
-      if (!(error instanceof SoisyError && error.code === SoisyErrorCode.NOT_FOUND)) {
-        // Soisy unreachable or failing: nothing is known, nothing is changed; due again after the lease.
-        this.logger.warn({ err: error, orderId: claim.id }, 'Could not confirm an abandoned order with Soisy');
-        return 'failed';
-      }
-      answer = { kind: 'not_found' };
+      // Soisy unreachable or failing: nothing is known, nothing is changed; due again after the lease.
+      this.logger.warn({ err: error, orderId: claim.id }, 'Could not confirm an abandoned order with Soisy');
+      return 'failed';
     }
     const verdict = expiryVerdict(claim.status, answer);
     if (verdict.outcome !== 'expire') return verdict.outcome;
     const data = { ...verdict.data, expiryDays: this.config.orderExpiry.days };
     return (await this.orders.expiry.expire(claim, this.clock.now(), data)) ? 'expired' : 'changed';
+  }
+
+  /** Get order through the sync path; a 404 counts only if Soisy's order list also lacks the order. */
+  private async ask(order: IssuedOrder, absence: OrderListAbsence): Promise<ExpiryAnswer> {
+    try {
+      const result = await this.sync.syncOrder(order, { source: 'scheduler', type: 'expiry_check', recordUnchanged: false });
+      return { kind: 'found', soisyStatus: result.soisyStatus, confirmed: result.confirmed, applied: result.applied };
+    } catch (error) {
+      if (!(error instanceof SoisyError && error.code === SoisyErrorCode.NOT_FOUND)) throw error;
+      if (await absence.confirms(order.token)) return { kind: 'not_found' };
+      throw new Error('Get order answered 404 for an order Soisy\'s order list still has');
+    }
   }
 }
