@@ -84,7 +84,7 @@ export class OrderExpiryService {
     } catch (error) {
       if (!(error instanceof SoisyError && error.code === SoisyErrorCode.NOT_FOUND)) throw error;
       if (await absence.confirms(order.token)) return { kind: 'not_found' };
-      throw new Error('Get order answered 404 for an order Soisy\'s order list still has');
+      throw new Error('Get order answered 404 for an order Soisy\'s order list still has', { cause: error });
     }
   }
 }
