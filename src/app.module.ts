@@ -20,6 +20,7 @@ import { MerchantEventOutboxModule } from './orders/outbox/merchant-event-outbox
 import { MerchantEventsModule } from './merchant-events/merchant-events.module.js';
 import { OrderListReportModule } from './reconciliation/order-list-report/order-list-report.module.js';
 import { RetentionModule } from './retention/retention.module.js';
+import { OrderExpiryModule } from './reconciliation/order-expiry/order-expiry.module.js';
 
 /** Ports that tests may replace when they build the application. */
 export interface AppPorts {
@@ -68,6 +69,7 @@ export class AppModule {
         MerchantEventsModule,
         OrderListReportModule,
         RetentionModule,
+        OrderExpiryModule,
       ],
     };
   }

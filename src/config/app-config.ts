@@ -42,6 +42,16 @@ export abstract class AppConfig {
   abstract readonly merchantEvents: MerchantEventsConfig;
   abstract readonly orderListReconciliation: OrderListReconciliationConfig;
   abstract readonly retention: RetentionConfig;
+  abstract readonly orderExpiry: OrderExpiryConfig;
+}
+
+/** Expiry of abandoned orders (src/reconciliation/order-expiry); runs when the scheduler does. */
+export interface OrderExpiryConfig {
+  /** Days an order may stay in `created`/`requested` (since it entered that status) before Soisy is asked whether it is abandoned. */
+  readonly days: number;
+  readonly intervalMinutes: number;
+  /** Orders claimed (and confirmed with Soisy one after another) per batch; a run repeats batches until none is due. */
+  readonly batchSize: number;
 }
 
 /** Comparing Soisy's order list with ours (src/reconciliation/order-list-report); runs when the scheduler does. */

@@ -123,6 +123,15 @@ export class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   RETENTION_BATCH_SIZE?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  ORDER_EXPIRY_DAYS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  ORDER_EXPIRY_INTERVAL_MINUTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  ORDER_EXPIRY_BATCH_SIZE?: number;
+
   // Below the 30 s most orchestrators wait between SIGTERM and SIGKILL, so the drain ends first.
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   SHUTDOWN_GRACE_SECONDS?: number;

@@ -90,6 +90,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       intervalMinutes: env.RETENTION_INTERVAL_MINUTES ?? 60,
       batchSize: env.RETENTION_BATCH_SIZE ?? 100,
     },
+    orderExpiry: {
+      days: env.ORDER_EXPIRY_DAYS ?? 30,
+      intervalMinutes: env.ORDER_EXPIRY_INTERVAL_MINUTES ?? 60,
+      batchSize: env.ORDER_EXPIRY_BATCH_SIZE ?? 20,
+    },
     recovery: {
       intervalSeconds: env.RECOVERY_INTERVAL_SECONDS ?? 5,
       absentAfterSeconds: env.PENDING_ABSENT_AFTER_SECONDS ?? 60,

@@ -27,7 +27,7 @@ describe('the order lifecycle', () => {
     for (const from of ['created', 'requested', 'approved', 'completed', 'verified'] as const) {
       expect(canTransition(from, 'cancelled')).toBe(true);
     }
-    for (const from of ['refused', 'disbursed', 'cancelled', 'failed'] as const) {
+    for (const from of ['refused', 'disbursed', 'cancelled', 'failed', 'expired'] as const) {
       expect(isFinal(from)).toBe(true);
       expect(canTransition(from, 'cancelled')).toBe(false);
     }
@@ -35,6 +35,17 @@ describe('the order lifecycle', () => {
 
   it('reconciles the statuses Soisy can still move, and not an order without a token yet', () => {
     expect([...OPEN_STATUSES].sort()).toEqual(['approved', 'completed', 'created', 'requested', 'verified']);
+  });
+
+  it('expires only an order still in created or requested, and an expired order stays expired', () => {
+    expect(canTransition('created', 'expired')).toBe(true);
+    expect(canTransition('requested', 'expired')).toBe(true);
+    for (const from of ['pending', 'approved', 'completed', 'verified', 'refused', 'disbursed', 'cancelled', 'failed'] as const) {
+      expect(canTransition(from, 'expired')).toBe(false);
+    }
+    for (const to of ['created', 'requested', 'approved', 'cancelled'] as const) expect(canTransition('expired', to)).toBe(false);
+    expect(isReleasable('expired')).toBe(false);
+    expect(OPEN_STATUSES).not.toContain('expired');
   });
 
   it('releases only approved-or-later orders that are not cancelled', () => {

@@ -9,8 +9,8 @@ import type { SoisyOrderStatus } from '../soisy/soisy.types.js';
  */
 const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
   pending: ['created', 'failed'],
-  created: ['requested', 'approved', 'refused', 'completed', 'verified', 'disbursed', 'cancelled'],
-  requested: ['requested', 'approved', 'refused', 'completed', 'verified', 'disbursed', 'cancelled'],
+  created: ['requested', 'approved', 'refused', 'completed', 'verified', 'disbursed', 'cancelled', 'expired'],
+  requested: ['requested', 'approved', 'refused', 'completed', 'verified', 'disbursed', 'cancelled', 'expired'],
   approved: ['completed', 'verified', 'disbursed', 'cancelled'],
   completed: ['verified', 'disbursed', 'cancelled'],
   verified: ['disbursed', 'cancelled'],
@@ -18,6 +18,8 @@ const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
   disbursed: [],
   cancelled: [],
   failed: [],
+  // Only the expiry job enters it, after Soisy confirmed the order had not moved (src/reconciliation/order-expiry).
+  expired: [],
 };
 
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
@@ -67,6 +69,10 @@ export function isDecided(status: OrderStatus): boolean {
 export function canRetryCreation(status: OrderStatus): boolean {
   return status === 'failed';
 }
+
+/** The statuses an abandoned order is expired from, in the order the checkout reaches them. */
+export const EXPIRABLE_STATUSES = ['created', 'requested'] as const satisfies readonly OrderStatus[];
+export type ExpirableStatus = (typeof EXPIRABLE_STATUSES)[number];
 
 /** The local status that Soisy's (normalised) order status means. */
 export const LOCAL_STATUS_OF: Record<SoisyOrderStatus, OrderStatus> = {

@@ -52,6 +52,8 @@ export interface Order {
   creationIdempotencyKey: string | null;
   creationRequestHash: string | null;
   recoveryNextCheckAt: Date | null;
+  /** The expiry job's lease while it confirms an old `created`/`requested` order with Soisy. */
+  expiryNextCheckAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

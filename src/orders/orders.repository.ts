@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { OrderEventWriter } from './order-event-writer.js';
 import { CreationRecoveryWrites } from './persistence/creation-recovery.writes.js';
+import { ExpiryWrites } from './persistence/expiry.writes.js';
 import { OrderCreationWrites } from './persistence/order-creation.writes.js';
 import { OrderReads } from './persistence/order-reads.js';
 import { OrderTransitions } from './persistence/order-transitions.js';
@@ -15,6 +16,7 @@ export type { CreatedAtSoisy, PendingOrderDraft } from './persistence/order-crea
 export type { AdoptedEntry, PendingAttempt } from './persistence/creation-recovery.writes.js';
 export type { AlsoWithOrder } from './persistence/release.writes.js';
 export type { SeenFields, StaleOrder } from './persistence/sync.writes.js';
+export type { ExpiryClaim } from './persistence/expiry.writes.js';
 export type { Tx } from './persistence/order-row.js';
 
 /**
@@ -26,7 +28,8 @@ export type { Tx } from './persistence/order-row.js';
  * - `steps`: the checkout step claim (loan request, approval);
  * - `recovery`: creation recovery's claims and decisions;
  * - `releases`: match-trigger claims, settlements and their housekeeping;
- * - `sync`: what a sync with Soisy stores, and reconciliation's claim.
+ * - `sync`: what a sync with Soisy stores, and reconciliation's claim;
+ * - `expiry`: the expiry job's claims of abandoned orders and their move to `expired`.
  */
 @Injectable()
 export class OrdersRepository {
@@ -35,6 +38,7 @@ export class OrdersRepository {
   readonly recovery: CreationRecoveryWrites;
   readonly releases: ReleaseWrites;
   readonly sync: SyncWrites;
+  readonly expiry: ExpiryWrites;
   private readonly reads: OrderReads;
   private readonly transitions: OrderTransitions;
 
@@ -46,6 +50,7 @@ export class OrdersRepository {
     this.recovery = new CreationRecoveryWrites(prisma, events);
     this.releases = new ReleaseWrites(prisma, events);
     this.sync = new SyncWrites(prisma, events);
+    this.expiry = new ExpiryWrites(prisma, events);
   }
 
   readonly findByToken: OrderReads['findByToken'] = (token) => this.reads.findByToken(token);

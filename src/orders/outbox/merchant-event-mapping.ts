@@ -19,6 +19,7 @@ const ON_ENTERING: Partial<Record<OrderStatus, MerchantEventType>> = {
   verified: 'order.verified',
   disbursed: 'order.disbursed',
   cancelled: 'order.cancelled',
+  expired: 'order.expired',
 };
 
 /** Release outcomes and flags, which do not move the order's status, by their internal type. */

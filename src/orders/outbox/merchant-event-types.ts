@@ -8,6 +8,7 @@ export const MERCHANT_EVENT_TYPES = [
   'order.verified',
   'order.disbursed',
   'order.cancelled',
+  'order.expired',
   'order.release.scheduled',
   'order.release.succeeded',
   'order.release.failed',

@@ -48,4 +48,11 @@ describe("comparing Soisy's order list with our orders", () => {
     expect(statusesAgree('requested', 'request_accepted')).toBe(false);
     expect(statusesAgree('refused', 'request_received')).toBe(false);
   });
+
+  it('takes an order we expired, which Soisy still lists as a quote or a request, as agreeing; not one Soisy moved on', () => {
+    expect(statusesAgree('expired', 'quote')).toBe(true);
+    expect(statusesAgree('expired', 'request_received')).toBe(true);
+    expect(statusesAgree('expired', 'request_accepted')).toBe(false);
+    expect(statusesAgree('expired', 'cancelled')).toBe(false);
+  });
 });

@@ -77,9 +77,13 @@ export function compareOrderList(entries: readonly SoisyOrderListEntry[], local:
   return result;
 }
 
-/** Whether our status is what Soisy's means. */
+/**
+ * Whether our status is what Soisy's means. An order we expired is one Soisy still lists as a
+ * quote or a request: Soisy never expires orders itself, so that is agreement, not a mismatch.
+ */
 export function statusesAgree(local: OrderStatus, soisy: SoisyOrderStatus): boolean {
-  return LOCAL_STATUS_OF[soisy] === local || (local === 'refused' && soisy === 'cancelled');
+  return LOCAL_STATUS_OF[soisy] === local || (local === 'refused' && soisy === 'cancelled')
+    || (local === 'expired' && (soisy === 'quote' || soisy === 'request_received'));
 }
 
 function differencesOf(entry: SoisyOrderListEntry, order: LocalOrderFigures): Difference[] {
