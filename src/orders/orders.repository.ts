@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { OrderEventWriter } from './order-event-writer.js';
+import { MismatchFlagWrites } from './persistence/mismatch-flag.writes.js';
+import { PersonalDataErasureWrites } from './persistence/personal-data-erasure.writes.js';
 import { CreationRecoveryWrites } from './persistence/creation-recovery.writes.js';
 import { OrderCreationWrites } from './persistence/order-creation.writes.js';
 import { OrderReads } from './persistence/order-reads.js';
@@ -16,6 +18,7 @@ export type { AdoptedEntry, PendingAttempt } from './persistence/creation-recove
 export type { AlsoWithOrder } from './persistence/release.writes.js';
 export type { SeenFields, StaleOrder } from './persistence/sync.writes.js';
 export type { Tx } from './persistence/order-row.js';
+export type { ErasedOrder, ErasureBatch } from './persistence/personal-data-erasure.writes.js';
 
 /**
  * THE repository of the `orders` table: nothing else in the codebase writes it, and every event
@@ -26,7 +29,9 @@ export type { Tx } from './persistence/order-row.js';
  * - `steps`: the checkout step claim (loan request, approval);
  * - `recovery`: creation recovery's claims and decisions;
  * - `releases`: match-trigger claims, settlements and their housekeeping;
- * - `sync`: what a sync with Soisy stores, and reconciliation's claim.
+ * - `sync`: what a sync with Soisy stores, and reconciliation's claim;
+ * - `mismatches`: the order-list report's statusDetail flags;
+ * - `erasure`: personal data retention (the one rewrite of old events, GDPR erasure).
  */
 @Injectable()
 export class OrdersRepository {
@@ -35,6 +40,8 @@ export class OrdersRepository {
   readonly recovery: CreationRecoveryWrites;
   readonly releases: ReleaseWrites;
   readonly sync: SyncWrites;
+  readonly mismatches: MismatchFlagWrites;
+  readonly erasure: PersonalDataErasureWrites;
   private readonly reads: OrderReads;
   private readonly transitions: OrderTransitions;
 
@@ -46,6 +53,8 @@ export class OrdersRepository {
     this.recovery = new CreationRecoveryWrites(prisma, events);
     this.releases = new ReleaseWrites(prisma, events);
     this.sync = new SyncWrites(prisma, events);
+    this.mismatches = new MismatchFlagWrites(prisma, events);
+    this.erasure = new PersonalDataErasureWrites(prisma, events);
   }
 
   readonly findByToken: OrderReads['findByToken'] = (token) => this.reads.findByToken(token);
