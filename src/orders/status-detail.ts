@@ -5,3 +5,6 @@
 
 /** A difference with Soisy's order list (src/reconciliation/order-list-report). */
 export const MISMATCH_DETAIL_PREFIX = 'RECONCILIATION.MISMATCH';
+
+/** The merchant cancelled the order here (POST /v1/orders/{token}/cancel); Soisy must still be asked to. */
+export const MERCHANT_CANCELLED_DETAIL = 'ORDER.CANCELLED_BY_MERCHANT';

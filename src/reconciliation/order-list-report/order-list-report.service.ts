@@ -20,8 +20,11 @@ export const REPORT_ENTRIES_LIMIT = 1000;
 
 /** Who asked for a report: the scheduler, or a back-office key's name. */
 export interface ReportTrigger {
+  /** `scheduler`, or the back-office key's name (kept on the report). */
   requestedBy: string;
   source: EventSource;
+  /** The back-office key's name on an on-demand run, recorded on the events it writes; absent for the scheduler. */
+  actor?: string;
 }
 
 /**
@@ -113,13 +116,13 @@ export class OrderListReportService {
   }
 
   /** Each mismatch on its order's statusDetail; a mismatch flagged earlier and now agreeing, cleared. */
-  private async flag({ mismatches, agreeing }: Comparison, { requestedBy, source }: ReportTrigger): Promise<void> {
+  private async flag({ mismatches, agreeing }: Comparison, { source, actor }: ReportTrigger): Promise<void> {
     for (const mismatch of mismatches) {
-      const event = { source, type: 'reconciliation.mismatch', data: { ...withoutOrderId(mismatch), requestedBy } };
+      const event = { source, type: 'reconciliation.mismatch', data: withoutOrderId(mismatch), actor };
       await this.orders.mismatches.flag(mismatch.orderId, mismatchDetail(mismatch), event);
     }
     for (const order of agreeing.filter((candidate) => candidate.statusDetail !== null)) {
-      await this.orders.mismatches.clear(order.id, { source, type: 'reconciliation.mismatch_resolved', data: { requestedBy } });
+      await this.orders.mismatches.clear(order.id, { source, type: 'reconciliation.mismatch_resolved', actor });
     }
   }
 }
