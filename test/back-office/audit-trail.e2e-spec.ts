@@ -136,6 +136,8 @@ describe('the audit trail of back-office actions', () => {
     for (const [path, method, statuses] of routes) {
       const operation = doc.paths[path][method];
       expect(operation.security).toEqual([{ 'back-office': [] }]);
+      expect(operation.summary.length).toBeLessThanOrEqual(60);
+      expect(operation.description.length).toBeGreaterThan(0);
       expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(statuses));
       for (const status of statuses.filter((candidate) => candidate >= '400')) {
         const examples = operation.responses[status].content['application/problem+json'].examples;
