@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { parseIsoInstant } from '../common/validation/iso-instant.js';
 import { OrderSyncService } from '../orders/order-sync.service.js';
 import { OrdersRepository } from '../orders/orders.repository.js';
-import { toBackOfficeOrder } from './back-office-order.view.js';
+import { toBackOfficeHistory, toBackOfficeListItem, toBackOfficeOrder } from './back-office-order.view.js';
+import type { BackOfficeOrderHistoryDto } from './dto/back-office-order-history.dto.js';
 import type { OrderPageDto } from './dto/back-office-order.dto.js';
 import type { ListOrdersQuery } from './dto/list-orders.query.js';
 import type { SyncedOrderDto } from './dto/synced-order.dto.js';
@@ -22,16 +23,22 @@ export class BackOfficeOrdersService {
     const rows = await this.orders.list({ status: query.status, from: parseIsoInstant(query.from), to: parseIsoInstant(query.to), after, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const last = page.at(-1);
+    const actions = await this.orders.lastActions(page.map((order) => order.id));
     return {
-      items: page.map(toBackOfficeOrder),
+      items: page.map((order) => toBackOfficeListItem(order, actions.get(order.id))),
       nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
     };
   }
 
+  /** The order and its whole history, with who acted on each back-office event. */
+  async history(token: string): Promise<BackOfficeOrderHistoryDto> {
+    return toBackOfficeHistory(await this.orders.findByTokenWithEventsOrThrow(token));
+  }
+
   /** Soisy's Get order, normalised, applied when the lifecycle allows it; recorded either way. */
-  async syncOrder(token: string): Promise<SyncedOrderDto> {
+  async syncOrder(token: string, actor: string): Promise<SyncedOrderDto> {
     const order = await this.orders.findByTokenOrThrow(token);
-    const result = await this.syncService.syncOrder(order, { source: 'sync', type: 'sync', recordUnchanged: true });
+    const result = await this.syncService.syncOrder(order, { source: 'sync', type: 'sync', recordUnchanged: true, actor });
     return {
       order: toBackOfficeOrder(result.order),
       sync: { soisyStatus: result.soisyStatus, from: result.from, confirmed: result.confirmed, applied: result.applied },

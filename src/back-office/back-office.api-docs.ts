@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiProblem, problemExample as example } from '../common/errors/problem-document.dto.js';
+import { BackOfficeOrderHistoryDto } from './dto/back-office-order-history.dto.js';
 import { OrderPageDto } from './dto/back-office-order.dto.js';
 import { SyncedOrderDto } from './dto/synced-order.dto.js';
 
@@ -14,6 +15,19 @@ export const ListOrdersDocs = () =>
     ApiOperation({ summary: 'List orders', description: 'Orders, newest first, personal data masked. Follow `nextCursor` for the next page.' }),
     ApiOkResponse({ type: OrderPageDto }),
     ApiProblem(400, 'A filter or the cursor is invalid', { cursor: invalid('cursor', 'cursor must be a value returned as nextCursor') }),
+  );
+
+export const OrderHistoryDocs = () =>
+  applyDecorators(
+    ApiOperation({
+      summary: "An order's history, with who acted",
+      description: 'The order (personal data masked) and every event, oldest first. `actor` is the name of the back-office key '
+        + 'that acted (release, scheduling, sync, resolution, cancellation, an on-demand reconciliation), never the key; null for '
+        + "the storefront, Soisy's callbacks and the scheduler. The storefront's `GET /v1/orders/{token}` does not show actors.",
+    }),
+    ApiOkResponse({ type: BackOfficeOrderHistoryDto }),
+    ApiProblem(400, 'The token cannot be an order token', { token: invalid('token', 'token must be an order token as answered by POST /v1/orders') }),
+    ApiProblem(404, 'No order has this token', { notFound: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') }),
   );
 
 export const SyncOrderDocs = () =>

@@ -19,6 +19,12 @@ export interface OrderEventInput {
   /** Set for a status change: the status before and after it. */
   fromStatus?: OrderStatus;
   toStatus?: OrderStatus;
+  /**
+   * Who acted, for a back-office action: the name of the back-office key (`ops-anna`, from
+   * `@BackOfficeActor()`), never the key. Absent (stored null) for the scheduler, callbacks and the
+   * storefront's API.
+   */
+  actor?: string | null;
 }
 
 /**
@@ -40,6 +46,7 @@ export class OrderEventWriter {
         fromStatus: event.fromStatus,
         toStatus: event.toStatus,
         data: event.data as Prisma.InputJsonObject | undefined,
+        actor: event.actor ?? null,
       },
     });
     await this.outbox.recordOrderEvent(tx, event);

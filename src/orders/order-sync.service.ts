@@ -15,6 +15,8 @@ export interface SyncCause {
   statusDetail?: string;
   /** Record an event when Soisy's status means no change (periodic reconciliation stays quiet). */
   recordUnchanged: boolean;
+  /** The back-office key's name when the back office asked for the sync (OrderEventInput.actor). */
+  actor?: string;
 }
 
 export interface SyncResult {
@@ -48,7 +50,7 @@ export class OrderSyncService {
 
     if (confirmed !== order.status && canTransition(order.status, confirmed)) {
       try {
-        const moved = await this.orders.transition(order.id, { to: confirmed, source: cause.source, type: cause.type, patch: seen, data });
+        const moved = await this.orders.transition(order.id, { to: confirmed, source: cause.source, type: cause.type, patch: seen, data, actor: cause.actor });
         return { ...result, order: moved, applied: true };
       } catch (error) {
         // Another instance moved it first; the row lock made us see that. Recorded below instead.
@@ -58,7 +60,7 @@ export class OrderSyncService {
     const same = confirmed === order.status;
     const event = same && !cause.recordUnchanged
       ? undefined
-      : { source: cause.source, type: `${cause.type}.${same ? 'unchanged' : 'not_applied'}`, data: { ...data, localStatus: order.status, confirmed } };
+      : { source: cause.source, type: `${cause.type}.${same ? 'unchanged' : 'not_applied'}`, data: { ...data, localStatus: order.status, confirmed }, actor: cause.actor };
     const current = await this.orders.sync.recordSeen(order.id, seen, event);
     return { ...result, order: current, applied: false };
   }

@@ -17,15 +17,17 @@ describe('the order as the storefront sees it', () => {
     releaseAmountCents: null, releaseAt: null, releasedAt: null, releaseAttempts: 0, releaseNextAttemptAt: null, releaseLastError: null,
     lastSyncedAt: null, createdAt: at, updatedAt: at,
   } as IssuedOrder;
-  const event = { id: 'e1', orderId: '7b0c', type: 'order.created', fromStatus: 'pending', toStatus: 'created', source: 'api', data: { secret: 1 }, createdAt: at } as OrderEvent;
+  const event = { id: 'e1', orderId: '7b0c', type: 'order.created', fromStatus: 'pending', toStatus: 'created', source: 'api', data: { secret: 1 }, actor: 'ops-anna', createdAt: at } as OrderEvent;
 
   it('names amounts in cents as the API does, and the APR as a number', () => {
     expect(toOrderView({ ...order, events: [] })).toMatchObject({ amount: 100000, instalmentAmount: 8787, totalRepayment: 105444, netAmount: 98000, apr: 10.36 });
   });
 
-  it('never carries the callback secret or an event\'s private data', () => {
+  it('never carries the callback secret, an event\'s private data or the back-office operator who acted', () => {
     const view = toOrderView({ ...order, events: [event] });
     expect(JSON.stringify(view)).not.toContain('very-secret');
+    // The storefront's view: who in the merchant's back office acted is the back office's business.
+    expect(JSON.stringify(view)).not.toContain('ops-anna');
     expect(view.events).toEqual([{ type: 'order.created', fromStatus: 'pending', toStatus: 'created', source: 'api', at: '2025-06-15T10:00:00.000Z' }]);
   });
 });

@@ -76,6 +76,8 @@ export interface OrderEvent {
   toStatus: OrderStatus | null;
   source: EventSource;
   data: unknown;
+  /** The back-office key's name for a back-office action (never the key); null otherwise. */
+  actor: string | null;
   createdAt: Date;
 }
 

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { OrderEventWriter } from './order-event-writer.js';
+import { MerchantCancellationWrites } from './persistence/merchant-cancellation.writes.js';
+import { ReleaseResolutionWrites } from './persistence/release-resolution.writes.js';
+import { MismatchFlagWrites } from './persistence/mismatch-flag.writes.js';
+import { PersonalDataErasureWrites } from './persistence/personal-data-erasure.writes.js';
 import { CreationRecoveryWrites } from './persistence/creation-recovery.writes.js';
 import { ExpiryWrites } from './persistence/expiry.writes.js';
 import { OrderCreationWrites } from './persistence/order-creation.writes.js';
@@ -11,13 +15,16 @@ import { StepClaimWrites } from './persistence/step-claims.writes.js';
 import { SyncWrites } from './persistence/sync.writes.js';
 
 export type { AlsoInTransaction, OrderNote, Transition } from './persistence/order-transitions.js';
-export type { OrderListFilter, OrderPosition } from './persistence/order-reads.js';
+export type { LastAction, OrderListFilter, OrderPosition } from './persistence/order-reads.js';
 export type { CreatedAtSoisy, PendingOrderDraft } from './persistence/order-creation.writes.js';
 export type { AdoptedEntry, PendingAttempt } from './persistence/creation-recovery.writes.js';
 export type { AlsoWithOrder } from './persistence/release.writes.js';
 export type { SeenFields, StaleOrder } from './persistence/sync.writes.js';
 export type { ExpiryClaim } from './persistence/expiry.writes.js';
 export type { Tx } from './persistence/order-row.js';
+export type { ErasedOrder, ErasureBatch } from './persistence/personal-data-erasure.writes.js';
+export type { ReleaseResolutionOutcome, ResolutionResult } from './persistence/release-resolution.writes.js';
+export type { CancellationRefusal, CancellationResult } from './persistence/merchant-cancellation.writes.js';
 
 /**
  * THE repository of the `orders` table: nothing else in the codebase writes it, and every event
@@ -29,7 +36,11 @@ export type { Tx } from './persistence/order-row.js';
  * - `recovery`: creation recovery's claims and decisions;
  * - `releases`: match-trigger claims, settlements and their housekeeping;
  * - `sync`: what a sync with Soisy stores, and reconciliation's claim;
- * - `expiry`: the expiry job's claims of abandoned orders and their move to `expired`.
+ * - `expiry`: the expiry job's claims of abandoned orders and their move to `expired`;
+ * - `mismatches`: the order-list report's statusDetail flags;
+ * - `erasure`: personal data retention (the one rewrite of old events, GDPR erasure);
+ * - `resolutions`: a human's resolution of a release in `unknown`;
+ * - `cancellation`: the merchant's cancellation (blocks every later release).
  */
 @Injectable()
 export class OrdersRepository {
@@ -39,6 +50,10 @@ export class OrdersRepository {
   readonly releases: ReleaseWrites;
   readonly sync: SyncWrites;
   readonly expiry: ExpiryWrites;
+  readonly mismatches: MismatchFlagWrites;
+  readonly erasure: PersonalDataErasureWrites;
+  readonly resolutions: ReleaseResolutionWrites;
+  readonly cancellation: MerchantCancellationWrites;
   private readonly reads: OrderReads;
   private readonly transitions: OrderTransitions;
 
@@ -51,6 +66,10 @@ export class OrdersRepository {
     this.releases = new ReleaseWrites(prisma, events);
     this.sync = new SyncWrites(prisma, events);
     this.expiry = new ExpiryWrites(prisma, events);
+    this.mismatches = new MismatchFlagWrites(prisma, events);
+    this.erasure = new PersonalDataErasureWrites(prisma, events);
+    this.resolutions = new ReleaseResolutionWrites(prisma, events);
+    this.cancellation = new MerchantCancellationWrites(prisma, events);
   }
 
   readonly findByToken: OrderReads['findByToken'] = (token) => this.reads.findByToken(token);
@@ -60,6 +79,7 @@ export class OrdersRepository {
   readonly findByTokenWithEventsOrThrow: OrderReads['findByTokenWithEventsOrThrow'] = (token) => this.reads.findByTokenWithEventsOrThrow(token);
   readonly list: OrderReads['list'] = (filter) => this.reads.list(filter);
   readonly tokensInUse: OrderReads['tokensInUse'] = (tokens) => this.reads.tokensInUse(tokens);
+  readonly lastActions: OrderReads['lastActions'] = (orderIds) => this.reads.lastActions(orderIds);
   readonly transition: OrderTransitions['transition'] = (orderId, transition, also) => this.transitions.transition(orderId, transition, also);
   readonly note: OrderTransitions['note'] = (orderId, notes, options) => this.transitions.note(orderId, notes, options);
   readonly recordEvent: OrderTransitions['recordEvent'] = (orderId, source, type, data, also) => this.transitions.recordEvent(orderId, source, type, data, also);

@@ -11,6 +11,8 @@ export interface ReleaseClaim {
   amountCents: number;
   attempt: number;
   source: EventSource;
+  /** The back-office key's name that asked for this release now; null for the scheduler's claims. */
+  actor: string | null;
 }
 
 /** The local statuses a release is allowed from, for the claim queries' WHERE clauses. */

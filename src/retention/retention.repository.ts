@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client.js';
+import type { ErasedOrder, Tx } from '../orders/orders.repository.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { callbackWithoutPersonalData } from './personal-data-fields.js';
-import type { DueOrder } from './retention.order-writes.js';
-
-type Tx = Prisma.TransactionClient;
 
 /** Retention's writes outside `orders`/`order_events`: received callbacks, idempotency records, the erasure ledger. */
 @Injectable()
@@ -12,7 +10,7 @@ export class RetentionRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** In the erasure's transaction: the orders' callbacks masked, their create-order idempotency records deleted, the erasure recorded. */
-  async eraseRelated(tx: Tx, orders: readonly DueOrder[], erasedAt: Date, retentionDays: number): Promise<void> {
+  async eraseRelated(tx: Tx, orders: readonly ErasedOrder[], erasedAt: Date, retentionDays: number): Promise<void> {
     const orderIds = orders.map(({ id }) => id);
     const callbacks = await tx.receivedCallback.findMany({ where: { orderId: { in: orderIds } }, select: { id: true, payload: true } });
     for (const callback of callbacks) {

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { OrderStatus as OrderStatusEnum, type OrderStatus } from '../generated/prisma/enums.js';
 import { isFinal } from '../orders/order-lifecycle.js';
-import { PrismaService } from '../prisma/prisma.service.js';
+import { OrderStatus as OrderStatusEnum, type OrderStatus } from '../orders/order.js';
+import { OrdersRepository } from '../orders/orders.repository.js';
+import { withoutPersonalData } from './personal-data-fields.js';
 import { expiredIdempotencyRecordsDeleted, personalDataErasedOrders } from './retention.metrics.js';
-import { RetentionOrderWrites } from './retention.order-writes.js';
 import { RetentionRepository } from './retention.repository.js';
 
 /** The lifecycle's final statuses (refused, disbursed, cancelled, failed, and any added later). */
@@ -30,8 +30,7 @@ export class RetentionService {
   constructor(
     private readonly config: AppConfig,
     private readonly clock: Clock,
-    private readonly prisma: PrismaService,
-    private readonly orderWrites: RetentionOrderWrites,
+    private readonly orders: OrdersRepository,
     private readonly repository: RetentionRepository,
   ) {}
 
@@ -40,12 +39,14 @@ export class RetentionService {
     const { days, batchSize } = this.config.retention;
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - days * DAY_MS);
-    const erased = await this.prisma.$transaction(async (tx) => {
-      const due = await this.orderWrites.claimDue(tx, FINAL_STATUSES, cutoff, batchSize);
-      if (due.length === 0) return 0;
-      await this.orderWrites.erase(tx, due.map(({ id }) => id), days);
-      await this.repository.eraseRelated(tx, due, now, days);
-      return due.length;
+    // The orders, their events and the related tables in one transaction (the core's erasure write).
+    const { length: erased } = await this.orders.erasure.eraseDue({
+      finalStatuses: FINAL_STATUSES,
+      cutoff,
+      limit: batchSize,
+      retentionDays: days,
+      mask: withoutPersonalData,
+      also: (tx, due) => this.repository.eraseRelated(tx, due, now, days),
     });
     personalDataErasedOrders.inc(erased);
     return erased;

@@ -46,8 +46,27 @@ export class BackOfficeOrderDto {
   updatedAt: string;
 }
 
+/** The latest back-office action on an order (who did what). */
+export class BackOfficeActionDto {
+  /** The event it recorded, e.g. `release.attempt_started`, `order.merchant_cancelled`, `release.succeeded`. */
+  @ApiProperty({ example: 'order.merchant_cancelled' })
+  type: string;
+  /** The back-office key's name (`ADMIN_API_KEYS` entry `name:key`), never the key. */
+  @ApiProperty({ example: 'ops-anna' })
+  actor: string;
+  @ApiProperty({ example: '2026-11-29T10:15:00.000Z' })
+  at: string;
+}
+
+/** An order in the back office's list: the order, and the latest back-office action on it. */
+export class BackOfficeOrderListItemDto extends BackOfficeOrderDto {
+  /** Null when no back-office key acted on the order (only the storefront, Soisy and the scheduler did). */
+  @ApiProperty({ type: BackOfficeActionDto, nullable: true })
+  lastBackOfficeAction: BackOfficeActionDto | null;
+}
+
 export class OrderPageDto {
-  items: BackOfficeOrderDto[];
+  items: BackOfficeOrderListItemDto[];
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
 }

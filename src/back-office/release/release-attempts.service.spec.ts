@@ -6,7 +6,7 @@ import { SoisyError, type SoisyGateway } from '../../soisy/index.js';
 import { ReleaseAttemptsService } from './release-attempts.service.js';
 
 const config = { scheduler: { releaseMaxAttempts: 3, releaseRetryBaseSeconds: 60 } } as unknown as AppConfig;
-const claim = (attempt: number): ReleaseClaim => ({ id: 'o1', token: 'tok', amountCents: 100000, attempt, source: 'scheduler' });
+const claim = (attempt: number): ReleaseClaim => ({ id: 'o1', token: 'tok', amountCents: 100000, attempt, source: 'scheduler', actor: null });
 const soisyError = (outcomeUnknown: boolean, code = 'SOISY.UPSTREAM_ERROR') =>
   new SoisyError('upstream', code as never, 'detail', 'matchTrigger', outcomeUnknown, 500);
 

@@ -26,3 +26,36 @@ export const ReleaseOrderDocs = () =>
       unknown: example(502, 'RELEASE.OUTCOME_UNKNOWN', 'Soisy did not answer the match-trigger clearly; it may have been received. It is not repeated automatically: check the order with Soisy.'),
     }),
   );
+
+const resolutionInvalid = (field: string, message: string) =>
+  example(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field, message }] });
+
+/** OpenAPI documentation of the resolution of a release in `unknown`. */
+export const ReleaseResolutionDocs = () =>
+  applyDecorators(
+    ApiOperation({
+      summary: 'Resolve a release whose outcome is unknown',
+      description: 'For a release in `unknown` only (a match-trigger may have reached Soisy unanswered; it is never retried automatically). '
+        + 'After checking with Soisy: `released` settles it as released, without calling Soisy; `not_released` makes the order releasable '
+        + 'again (release status `none`), and a later `POST /v1/orders/{token}/release` sends one match-trigger. Recorded in the order\'s '
+        + 'history with the note and the back-office key\'s name (never the key). Repeating the same resolution answers the same order.',
+    }),
+    ApiOkResponse({
+      type: BackOfficeOrderDto,
+      description: 'Resolved, by this request or by the same resolution earlier.',
+      example: {
+        token: 'a1b2c3d4e5f6a7b8c9d0', orderReference: 'ORD-2025-000123', status: 'verified', soisyStatus: 'waiting_for_disbursement', statusDetail: null,
+        amount: 100000, netAmount: 98000, instalments: 10, fiscalCode: 'RSSMRA*********S',
+        release: { status: 'released', amount: 100000, releaseAt: null, releasedAt: '2026-11-29T10:15:00.000Z', attempts: 1, nextAttemptAt: null, lastError: null },
+        lastSyncedAt: '2026-11-29T10:00:00.000Z', createdAt: '2026-11-20T09:00:00.000Z', updatedAt: '2026-11-29T10:15:00.000Z',
+      },
+    }),
+    ApiProblem(400, 'Invalid token or body', {
+      outcome: resolutionInvalid('outcome', 'outcome must be one of: released, not_released'),
+      note: resolutionInvalid('note', 'note must be at most 500 characters'),
+    }),
+    ApiProblem(404, 'No order has this token', { notFound: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') }),
+    ApiProblem(409, 'The release is not in `unknown` (and this is not a repeat of the resolution that settled it)', {
+      notUnknown: example(409, 'RELEASE.NOT_UNKNOWN', 'The release is "released", not "unknown": only a release whose outcome is unknown can be resolved (or the same resolution repeated).', { releaseStatus: 'released' }),
+    }),
+  );

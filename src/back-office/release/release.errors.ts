@@ -1,5 +1,5 @@
 import { AppError, ValidationFailed } from '../../common/errors/app-error.js';
-import type { OrderStatus } from '../../orders/order.js';
+import type { OrderStatus, ReleaseStatus } from '../../orders/order.js';
 
 /** Stable codes of the release capability; the HTTP edge turns their kind into a status. */
 export const ReleaseErrors = {
@@ -35,6 +35,14 @@ export const ReleaseErrors = {
     ),
   failed: (lastError: string | null) =>
     new AppError('upstream', 'RELEASE.FAILED', `Soisy refused the match-trigger and no attempts are left: ${lastError ?? 'no reason given'}.`),
+  /** A resolution is for a release in `unknown` only (or a repeat of the one that settled it). */
+  notUnknown: (releaseStatus: ReleaseStatus) =>
+    new AppError(
+      'conflict',
+      'RELEASE.NOT_UNKNOWN',
+      `The release is "${releaseStatus}", not "unknown": only a release whose outcome is unknown can be resolved (or the same resolution repeated).`,
+      { releaseStatus },
+    ),
   changedMeanwhile: () =>
     new AppError('conflict', 'RELEASE.CHANGED', 'The order changed while this request ran; read it again and retry if needed.'),
 };

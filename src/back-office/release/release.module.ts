@@ -5,6 +5,7 @@ import { IdempotencyModule } from '../../common/idempotency/index.js';
 import { OrdersModule } from '../../orders/orders.module.js';
 import { SoisyModule } from '../../soisy/index.js';
 import { ReleaseAttemptsService } from './release-attempts.service.js';
+import { ReleaseResolutionService } from './release-resolution.service.js';
 import { ReleaseController } from './release.controller.js';
 import { ReleaseScheduler } from './release.scheduler.js';
 import { ReleaseService } from './release.service.js';
@@ -13,6 +14,6 @@ import { ReleaseService } from './release.service.js';
 @Module({
   imports: [ScheduleModule.forRoot(), OrdersModule, SoisyModule, IdempotencyModule],
   controllers: [ReleaseController],
-  providers: [BackOfficeGuard, ReleaseAttemptsService, ReleaseService, ReleaseScheduler],
+  providers: [BackOfficeGuard, ReleaseAttemptsService, ReleaseService, ReleaseResolutionService, ReleaseScheduler],
 })
 export class ReleaseModule {}

@@ -25,7 +25,8 @@ export class ReleaseService {
     private readonly clock: Clock,
   ) {}
 
-  async release(token: string, dto: ReleaseOrderDto, key?: string): Promise<ReleaseAnswer> {
+  /** `actor`: the back-office key's name, recorded on every event of this release (never the key). */
+  async release(token: string, dto: ReleaseOrderDto, actor: string, key?: string): Promise<ReleaseAnswer> {
     const order = await this.orders.findByTokenOrThrow(token);
     const amount = dto.amount ?? order.amountCents;
     if (amount > order.amountCents) throw ReleaseErrors.amountTooHigh(order.amountCents);
@@ -36,10 +37,10 @@ export class ReleaseService {
       const replay = await this.idempotency.lookup<BackOfficeOrderDto>(request);
       if (replay instanceof Replayed) return Answer.replay(replay.status === 202 ? 202 : 200, replay.body) as ReleaseAnswer;
     }
-    if (!releaseAt) return this.releaseNow(order, amount, dto.amount, request);
+    if (!releaseAt) return this.releaseNow(order, amount, dto.amount, actor, request);
     // Checked after the replay: a retry of a scheduling whose time has since passed gets its answer.
     this.assertSchedulable(releaseAt);
-    return this.schedule(order, amount, releaseAt, request);
+    return this.schedule(order, amount, releaseAt, actor, request);
   }
 
   /** A time already past would be due at once, as a 1970 date from a wrong unit would have been. */
@@ -51,19 +52,19 @@ export class ReleaseService {
     if (releaseAt > latest) throw ReleaseErrors.releaseAtTooFar(RELEASE_AT_MAX_YEARS_AHEAD);
   }
 
-  private async schedule(order: Order, amount: number, releaseAt: Date, request?: IdempotentRequest): Promise<ReleaseAnswer> {
+  private async schedule(order: Order, amount: number, releaseAt: Date, actor: string, request?: IdempotentRequest): Promise<ReleaseAnswer> {
     const scheduled = await this.orders.releases.schedule(order.id, amount, releaseAt, this.clock.now(), async (tx, updated) => {
       if (!request) return;
       await this.idempotency.begin(tx, request);
       await this.remember(tx, request, answer(202, updated));
-    });
+    }, actor);
     return scheduled ? answer(202, scheduled) : this.refusal(order.id, amount === order.amountCents ? undefined : amount);
   }
 
   /** The claim commits before Soisy is called; the outcome and the idempotency record commit together. */
-  private async releaseNow(order: Order, amount: number, requested: number | undefined, request?: IdempotentRequest): Promise<ReleaseAnswer> {
+  private async releaseNow(order: Order, amount: number, requested: number | undefined, actor: string, request?: IdempotentRequest): Promise<ReleaseAnswer> {
     const begin = request ? (tx: Tx) => this.idempotency.begin(tx, request) : undefined;
-    const claim = await this.orders.releases.claimNow(order.id, amount, this.clock.now(), begin);
+    const claim = await this.orders.releases.claimNow(order.id, amount, this.clock.now(), begin, actor);
     if (!claim) return this.refusal(order.id, requested);
     const settled = await this.attempts.attempt(claim, async (tx, updated) => {
       if (!request) return;

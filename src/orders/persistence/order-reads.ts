@@ -10,6 +10,14 @@ export interface OrderPosition {
   id: string;
 }
 
+/** The latest back-office action on an order: an event with an actor. */
+export interface LastAction {
+  type: string;
+  /** The back-office key's name, never the key. */
+  actor: string;
+  at: Date;
+}
+
 export interface OrderListFilter {
   status?: OrderStatus;
   from?: Date;
@@ -72,6 +80,16 @@ export class OrderReads {
       take: filter.limit,
     });
     return rows.map(toOrder);
+  }
+
+  /** Per order id (of these), its latest event with an actor; orders no back office acted on are absent. */
+  async lastActions(orderIds: readonly string[]): Promise<Map<string, LastAction>> {
+    if (orderIds.length === 0) return new Map();
+    const rows = await this.prisma.$queryRaw<(LastAction & { orderId: string })[]>`
+      SELECT DISTINCT ON ("orderId") "orderId", type, actor, "createdAt" AS at FROM order_events
+      WHERE "orderId" = ANY(${orderIds}::uuid[]) AND actor IS NOT NULL
+      ORDER BY "orderId", "createdAt" DESC, id DESC`;
+    return new Map(rows.map(({ orderId, ...action }) => [orderId, action]));
   }
 
   /** The tokens among these that a local order already holds. */

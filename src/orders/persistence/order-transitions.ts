@@ -20,6 +20,8 @@ export interface Transition {
    * first: then the step's figures and event are still kept, and the status stays where it is.
    */
   alreadyAppliedIn?: readonly OrderStatus[];
+  /** The back-office key's name when a back-office action caused it (OrderEventInput.actor). */
+  actor?: string | null;
 }
 
 /** An event that changes no status. */
@@ -27,6 +29,8 @@ export interface OrderNote {
   source: EventSource;
   type: string;
   data?: EventData;
+  /** The back-office key's name when a back-office action caused it (OrderEventInput.actor). */
+  actor?: string | null;
 }
 
 /** More work to commit with an order change, in the same transaction (e.g. completing an idempotency record). */
@@ -55,8 +59,8 @@ export class OrderTransitions {
       }
       const to = alreadyApplied ? locked.status : transition.to;
       const order = toOrder(await tx.order.update({ where: { id: orderId }, data: { ...toUpdate(transition.patch), status: to } }));
-      const { type, source, data } = transition;
-      await this.events.write(tx, { order, type, source, data, fromStatus: locked.status, toStatus: to });
+      const { type, source, data, actor } = transition;
+      await this.events.write(tx, { order, type, source, data, actor, fromStatus: locked.status, toStatus: to });
       await also?.(tx);
       return order;
     });

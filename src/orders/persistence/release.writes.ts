@@ -8,7 +8,7 @@ import type { AlsoInTransaction } from './order-transitions.js';
 import { expireClaims, failUnreleasable } from './release-housekeeping.js';
 import { toOrder, type Tx } from './order-row.js';
 
-type ClaimRow = Omit<ReleaseClaim, 'source'>;
+type ClaimRow = Omit<ReleaseClaim, 'source' | 'actor'>;
 
 /** More work committed with a release change (an idempotency record), given the order after it. */
 export type AlsoWithOrder = (tx: Tx, order: Order) => Promise<unknown>;
@@ -24,8 +24,11 @@ export class ReleaseWrites {
     private readonly events: OrderEventWriter,
   ) {}
 
-  /** A release now: wins only from `none`, `scheduled` or `failed` (a fresh series of attempts). */
-  async claimNow(orderId: string, amountCents: number, now: Date, also?: AlsoInTransaction): Promise<ReleaseClaim | undefined> {
+  /**
+   * A release now: wins only from `none`, `scheduled` or `failed` (a fresh series of attempts).
+   * `actor`: the back-office key's name, on the claim's events and its settlement's.
+   */
+  async claimNow(orderId: string, amountCents: number, now: Date, also?: AlsoInTransaction, actor: string | null = null): Promise<ReleaseClaim | undefined> {
     return this.prisma.$transaction(async (tx) => {
       const [row] = await tx.$queryRaw<ClaimRow[]>`
         UPDATE orders SET "releaseStatus" = 'in_progress', "releaseAmountCents" = ${amountCents},
@@ -35,7 +38,7 @@ export class ReleaseWrites {
           AND status::text = ANY(${RELEASABLE_STATUSES}) AND token IS NOT NULL
         RETURNING id, token, "releaseAmountCents" AS "amountCents", "releaseAttempts" AS attempt`;
       if (!row) return undefined;
-      const claim = { ...row, source: 'api' as const };
+      const claim = { ...row, source: 'api' as const, actor };
       await this.recordAttempt(tx, claim);
       await also?.(tx);
       return claim;
@@ -43,7 +46,7 @@ export class ReleaseWrites {
   }
 
   /** Stores (or moves) a scheduled release; `releaseNextAttemptAt` is when the scheduler may claim it. */
-  async schedule(orderId: string, amountCents: number, releaseAt: Date, now: Date, also?: AlsoWithOrder): Promise<Order | undefined> {
+  async schedule(orderId: string, amountCents: number, releaseAt: Date, now: Date, also?: AlsoWithOrder, actor: string | null = null): Promise<Order | undefined> {
     return this.prisma.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<{ id: string }[]>`
         UPDATE orders SET "releaseStatus" = 'scheduled', "releaseAmountCents" = ${amountCents},
@@ -55,7 +58,7 @@ export class ReleaseWrites {
       if (rows.length === 0) return undefined;
       const order = toOrder(await tx.order.findUniqueOrThrow({ where: { id: orderId } }));
       const data = { amount: amountCents, releaseAt: releaseAt.toISOString() };
-      await this.events.write(tx, { order, source: 'api', type: 'release.scheduled', data });
+      await this.events.write(tx, { order, source: 'api', type: 'release.scheduled', data, actor });
       await also?.(tx, order);
       return order;
     });
@@ -75,7 +78,7 @@ export class ReleaseWrites {
         stillDue: Prisma.sql`claimed."releaseStatus" = 'scheduled'`,
         returning: Prisma.sql`claimed.id, claimed.token, claimed."releaseAmountCents" AS "amountCents", claimed."releaseAttempts" AS attempt`,
       }));
-      const claims = rows.map((row) => ({ ...row, source: 'scheduler' as const }));
+      const claims = rows.map((row) => ({ ...row, source: 'scheduler' as const, actor: null }));
       for (const claim of claims) await this.recordAttempt(tx, claim);
       return claims;
     });
@@ -100,7 +103,7 @@ export class ReleaseWrites {
       if (count === 0) return undefined;
       const order = toOrder(await tx.order.findUniqueOrThrow({ where: { id: claim.id } }));
       const data = { attempt: claim.attempt, amount: claim.amountCents, ...settlement.eventData };
-      await this.events.write(tx, { order, source: claim.source, type: settlement.eventType, data });
+      await this.events.write(tx, { order, source: claim.source, type: settlement.eventType, data, actor: claim.actor });
       await also?.(tx, order);
       return order;
     });
@@ -119,7 +122,7 @@ export class ReleaseWrites {
   /** Every attempt leaves an event before Soisy is called, so even a crash mid-call is on record. */
   private async recordAttempt(tx: Tx, claim: ReleaseClaim): Promise<void> {
     const order = toOrder(await tx.order.findUniqueOrThrow({ where: { id: claim.id } }));
-    await this.events.write(tx, { order, source: claim.source, type: 'release.attempt_started', data: { attempt: claim.attempt, amount: claim.amountCents } });
+    await this.events.write(tx, { order, source: claim.source, type: 'release.attempt_started', data: { attempt: claim.attempt, amount: claim.amountCents }, actor: claim.actor });
   }
 }
 

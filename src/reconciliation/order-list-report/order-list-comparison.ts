@@ -1,4 +1,5 @@
-import type { OrderStatus } from '../../generated/prisma/enums.js';
+import type { OrderStatus } from '../../orders/order.js';
+import { MISMATCH_DETAIL_PREFIX } from '../../orders/status-detail.js';
 import { LOCAL_STATUS_OF } from '../../orders/order-lifecycle.js';
 import type { SoisyOrderListEntry, SoisyOrderStatus } from '../../soisy/index.js';
 
@@ -122,8 +123,8 @@ function mismatchOf(entry: SoisyOrderListEntry, order: LocalOrderFigures, differ
   };
 }
 
-/** Marks a statusDetail as this report's, so a later report that finds the order agreeing may clear it. */
-export const MISMATCH_DETAIL_PREFIX = 'RECONCILIATION.MISMATCH';
+/** Marks a statusDetail as this report's, so a later report that finds the order agreeing may clear it (the core owns the prefix). */
+export { MISMATCH_DETAIL_PREFIX };
 
 /** The order's statusDetail for a mismatch: what differs, Soisy's value, then ours. */
 export function mismatchDetail(mismatch: Mismatch): string {

@@ -34,6 +34,6 @@ export class OrderListReportController {
   @ApiProblem(502, 'Soisy failed, refused our credentials or sent an unreadable list; no report was stored', upstream)
   @ApiProblem(504, 'Soisy did not answer in time; no report was stored', { timeout: problemExample(504, 'SOISY.TIMEOUT', 'Soisy did not answer in time.') })
   async run(@BackOfficeActor() actor: string): Promise<ReconciliationReportDto> {
-    return reportView(await this.service.runNow({ requestedBy: actor, source: 'api' }));
+    return reportView(await this.service.runNow({ requestedBy: actor, source: 'api', actor }));
   }
 }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { IntervalJob } from '../../common/scheduling/interval-job.js';
 import { AppConfig } from '../../config/app-config.js';
-import type { ReconciliationReport } from '../../generated/prisma/client.js';
 import { OrderListReportService } from './order-list-report.service.js';
+import type { ReconciliationReport } from './reconciliation-report.js';
 
 /**
  * Every scheduler tick, on every replica: a report when the latest is older than

@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma, ReconciliationReport } from '../../generated/prisma/client.js';
+import type { Prisma, ReconciliationReport as ReportRow } from '../../generated/prisma/client.js';
 import { PrismaService } from '../../prisma/prisma.service.js';
 import type { LocalOrderFigures } from './order-list-comparison.js';
+import type { NewReport, ReconciliationReport } from './reconciliation-report.js';
 
 /** Rows read per query, so a shop with many orders never sends one huge parameter list. */
 const CHUNK = 1000;
 
-export type NewReport = Omit<ReconciliationReport, 'id' | 'orphans' | 'mismatches'> & {
-  orphans: Prisma.InputJsonValue;
-  mismatches: Prisma.InputJsonValue;
-};
-
-/** Reads of our orders for the comparison, and the reports (no writes to orders: see *.order-writes.ts). */
+/** Reads of our orders for the comparison, and the reports (writes to orders: OrdersRepository.mismatches). */
 @Injectable()
 export class OrderListReportRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -29,11 +25,19 @@ export class OrderListReportRepository {
     return [...new Map(found.map((order) => [order.id, order])).values()];
   }
 
-  save(report: NewReport): Promise<ReconciliationReport> {
-    return this.prisma.reconciliationReport.create({ data: report });
+  async save(report: NewReport): Promise<ReconciliationReport> {
+    const { orphans, mismatches, ...figures } = report;
+    const data = { ...figures, orphans: orphans as unknown as Prisma.InputJsonValue, mismatches: mismatches as unknown as Prisma.InputJsonValue };
+    return toReport(await this.prisma.reconciliationReport.create({ data }));
   }
 
-  latest(): Promise<ReconciliationReport | null> {
-    return this.prisma.reconciliationReport.findFirst({ orderBy: { startedAt: 'desc' } });
+  async latest(): Promise<ReconciliationReport | null> {
+    const row = await this.prisma.reconciliationReport.findFirst({ orderBy: { startedAt: 'desc' } });
+    return row ? toReport(row) : null;
   }
+}
+
+/** The entries were written by `save` from the domain types, so they are read back as such. */
+function toReport(row: ReportRow): ReconciliationReport {
+  return { ...row, orphans: row.orphans as unknown as ReconciliationReport['orphans'], mismatches: row.mismatches as unknown as ReconciliationReport['mismatches'] };
 }

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
 import { AppConfig } from '../../config/app-config.js';
-import type { ReconciliationReport } from '../../generated/prisma/client.js';
-import type { EventSource } from '../../generated/prisma/enums.js';
+import type { EventSource } from '../../orders/order.js';
+import { OrdersRepository } from '../../orders/orders.repository.js';
 import { afterLongestCall, SoisyGateway } from '../../soisy/index.js';
 import { JobLeaseRepository } from './job-lease.repository.js';
 import { compareOrderList, type Comparison, type Mismatch, mismatchDetail } from './order-list-comparison.js';
 import { OrderListReportErrors } from './order-list-report.errors.js';
 import { orderListReportRuns, showReport } from './order-list-report.metrics.js';
-import { OrderListReportOrderWrites } from './order-list-report.order-writes.js';
 import { OrderListReportRepository } from './order-list-report.repository.js';
+import type { ReconciliationReport } from './reconciliation-report.js';
 
 const LEASE = 'reconciliation.order-list';
 /** Beyond the Soisy call, time for the writes of a large shop's flags and the report. */
@@ -20,8 +20,11 @@ export const REPORT_ENTRIES_LIMIT = 1000;
 
 /** Who asked for a report: the scheduler, or a back-office key's name. */
 export interface ReportTrigger {
+  /** `scheduler`, or the back-office key's name (kept on the report). */
   requestedBy: string;
   source: EventSource;
+  /** The back-office key's name on an on-demand run, recorded on the events it writes; absent for the scheduler. */
+  actor?: string;
 }
 
 /**
@@ -40,7 +43,7 @@ export class OrderListReportService {
     private readonly soisy: SoisyGateway,
     private readonly leases: JobLeaseRepository,
     private readonly reports: OrderListReportRepository,
-    private readonly writes: OrderListReportOrderWrites,
+    private readonly orders: OrdersRepository,
   ) {}
 
   /** On demand: a report now. 409 RECONCILIATION.RUN_IN_PROGRESS while another runs; Soisy's failures as SoisyError (502/504). */
@@ -113,12 +116,13 @@ export class OrderListReportService {
   }
 
   /** Each mismatch on its order's statusDetail; a mismatch flagged earlier and now agreeing, cleared. */
-  private async flag({ mismatches, agreeing }: Comparison, { requestedBy, source }: ReportTrigger): Promise<void> {
+  private async flag({ mismatches, agreeing }: Comparison, { source, actor }: ReportTrigger): Promise<void> {
     for (const mismatch of mismatches) {
-      await this.writes.flagMismatch(mismatch.orderId, mismatchDetail(mismatch), source, { ...withoutOrderId(mismatch), requestedBy });
+      const event = { source, type: 'reconciliation.mismatch', data: withoutOrderId(mismatch), actor };
+      await this.orders.mismatches.flag(mismatch.orderId, mismatchDetail(mismatch), event);
     }
     for (const order of agreeing.filter((candidate) => candidate.statusDetail !== null)) {
-      await this.writes.clearMismatch(order.id, source, { requestedBy });
+      await this.orders.mismatches.clear(order.id, { source, type: 'reconciliation.mismatch_resolved', actor });
     }
   }
 }

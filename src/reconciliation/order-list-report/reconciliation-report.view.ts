@@ -1,10 +1,10 @@
-import type { ReconciliationReport } from '../../generated/prisma/client.js';
+import type { ReconciliationReport } from './reconciliation-report.js';
 import type { MismatchDto, OrphanDto, ReconciliationReportDto } from './dto/reconciliation-report.dto.js';
 
 /** The stored report as answered. */
 export function reportView(report: ReconciliationReport): ReconciliationReportDto {
-  const orphans = report.orphans as unknown as OrphanDto[];
-  const mismatches = report.mismatches as unknown as MismatchDto[];
+  const orphans: OrphanDto[] = report.orphans;
+  const mismatches: MismatchDto[] = report.mismatches;
   return {
     id: report.id,
     startedAt: report.startedAt.toISOString(),

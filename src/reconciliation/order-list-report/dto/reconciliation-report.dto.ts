@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OrderStatus } from '../../../generated/prisma/enums.js';
+import { OrderStatus } from '../../../orders/order.js';
 
 const SOISY_STATUSES = ['quote', 'request_received', 'request_accepted', 'waiting_for_verification', 'waiting_for_disbursement', 'disbursed', 'cancelled'];
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "order_events" ADD COLUMN     "actor" TEXT;

@@ -1,0 +1,44 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiProblem, problemExample as example } from '../../common/errors/problem-document.dto.js';
+import { CancelledOrderDto } from './dto/cancelled-order.dto.js';
+import { SOISY_CANCELLATION_ACTION } from './soisy-cancellation-notice.js';
+
+const invalid = (field: string, message: string) =>
+  example(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field, message }] });
+
+/** OpenAPI documentation of the merchant cancellation, kept apart so the controller reads as code. */
+export const CancelOrderDocs = () =>
+  applyDecorators(
+    ApiOperation({
+      summary: 'Cancel an order (here only: Soisy has no cancel call)',
+      description: 'Cancels an order that is neither released nor disbursed: its status becomes `cancelled` (statusDetail '
+        + '`ORDER.CANCELLED_BY_MERCHANT`, event `order.merchant_cancelled` with the reason and the back-office key\'s name), and '
+        + 'every later release, scheduled ones included, is refused. A release already being sent wins: the cancel then answers 409. '
+        + `Repeating it answers the same order.\n\n**What you must still do at Soisy:** ${SOISY_CANCELLATION_ACTION}`,
+    }),
+    ApiOkResponse({
+      type: CancelledOrderDto,
+      description: 'Cancelled here, by this request or an earlier one; `atSoisy` says what is still to do at Soisy.',
+      example: {
+        order: {
+          token: 'a1b2c3d4e5f6a7b8c9d0', orderReference: 'ORD-2025-000123', status: 'cancelled', soisyStatus: 'request_accepted',
+          statusDetail: 'ORDER.CANCELLED_BY_MERCHANT', amount: 100000, netAmount: 98000, instalments: 10, fiscalCode: 'RSSMRA*********S',
+          release: { status: 'none', amount: null, releaseAt: null, releasedAt: null, attempts: 0, nextAttemptAt: null, lastError: null },
+          lastSyncedAt: '2026-11-29T10:00:00.000Z', createdAt: '2026-11-20T09:00:00.000Z', updatedAt: '2026-11-29T10:15:00.000Z',
+        },
+        atSoisy: { cancelled: false, soisyStatus: 'request_accepted', action: SOISY_CANCELLATION_ACTION },
+      },
+    }),
+    ApiProblem(400, 'Invalid token or body', {
+      reason: invalid('reason', 'reason must be at most 500 characters'),
+      blank: invalid('reason', 'reason must not be blank'),
+    }),
+    ApiProblem(404, 'No order has this token', { notFound: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') }),
+    ApiProblem(409, 'Released, being released, release outcome unknown, or in a final status', {
+      inProgress: example(409, 'ORDER.NOT_CANCELLABLE', 'A match-trigger for this order is being sent to Soisy right now: the release started first and wins.', { releaseStatus: 'in_progress' }),
+      released: example(409, 'ORDER.NOT_CANCELLABLE', 'The order was released (its financing started at Soisy): it can no longer be cancelled here.', { releaseStatus: 'released' }),
+      unknown: example(409, 'ORDER.NOT_CANCELLABLE', 'A match-trigger may have reached Soisy without an answer: resolve the release first (POST /v1/orders/{token}/release/resolution).', { releaseStatus: 'unknown' }),
+      final: example(409, 'ORDER.NOT_CANCELLABLE', 'An order in status "disbursed" cannot be cancelled: it is final (or not yet created).', { orderStatus: 'disbursed' }),
+    }),
+  );

@@ -1,0 +1,16 @@
+import { AppError } from '../../common/errors/app-error.js';
+import type { CancellationRefusal } from '../../orders/orders.repository.js';
+
+const RELEASE_DETAIL = {
+  in_progress: 'A match-trigger for this order is being sent to Soisy right now: the release started first and wins.',
+  released: 'The order was released (its financing started at Soisy): it can no longer be cancelled here.',
+  unknown: 'A match-trigger may have reached Soisy without an answer: resolve the release first (POST /v1/orders/{token}/release/resolution).',
+} as const;
+
+/** Stable codes of the merchant cancellation; the HTTP edge turns their kind into a status. */
+export const CancellationErrors = {
+  refused: (refusal: CancellationRefusal) =>
+    refusal.because === 'release'
+      ? new AppError('conflict', 'ORDER.NOT_CANCELLABLE', RELEASE_DETAIL[refusal.releaseStatus], { releaseStatus: refusal.releaseStatus })
+      : new AppError('conflict', 'ORDER.NOT_CANCELLABLE', `An order in status "${refusal.status}" cannot be cancelled: it is final (or not yet created).`, { orderStatus: refusal.status }),
+};

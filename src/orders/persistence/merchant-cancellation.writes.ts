@@ -1,0 +1,71 @@
+import type { PrismaService } from '../../prisma/prisma.service.js';
+import { canTransition } from '../order-lifecycle.js';
+import type { OrderEventWriter } from '../order-event-writer.js';
+import type { Order, OrderStatus, ReleaseStatus } from '../order.js';
+import { MERCHANT_CANCELLED_DETAIL } from '../status-detail.js';
+import { OrderErrors } from '../orders.errors.js';
+import { toOrder } from './order-row.js';
+
+export interface MerchantCancellation {
+  /** The merchant's reason; kept in the event's data. */
+  reason: string;
+  /** The back-office key's name. */
+  actor: string;
+  now: Date;
+}
+
+/** Why a cancellation was refused: the order's status, or its release's. */
+export type CancellationRefusal =
+  | { because: 'status'; status: OrderStatus }
+  | { because: 'release'; releaseStatus: Extract<ReleaseStatus, 'in_progress' | 'released' | 'unknown'> };
+
+/** `cancelled`: by this call; `repeated`: the merchant had cancelled it already (nothing changed). */
+export type CancellationResult = { kind: 'cancelled' | 'repeated'; order: Order } | ({ kind: 'refused' } & CancellationRefusal);
+
+const RELEASE_BLOCKS: readonly ReleaseStatus[] = ['in_progress', 'released', 'unknown'];
+
+export const CANCELLED_BEFORE_RELEASE_ERROR = 'The merchant cancelled the order before its release was due';
+
+/**
+ * The merchant's cancellation: the order moves to the lifecycle's `cancelled` (final, never
+ * releasable, so every release path, the scheduler's included, refuses it by the one rule they
+ * share) with `statusDetail` ORDER.CANCELLED_BY_MERCHANT and event `order.merchant_cancelled`.
+ *
+ * Against a release: both take the row lock. A release claim committed first (`in_progress`) wins
+ * and the cancel is refused; a cancel committed first makes the claim's conditional UPDATE find a
+ * non-releasable order. A scheduled release is failed with the cancellation, in its transaction.
+ */
+export class MerchantCancellationWrites {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly events: OrderEventWriter,
+  ) {}
+
+  cancel(orderId: string, cancellation: MerchantCancellation): Promise<CancellationResult> {
+    return this.prisma.$transaction(async (tx) => {
+      const [locked] = await tx.$queryRaw<{ status: OrderStatus; releaseStatus: ReleaseStatus; statusDetail: string | null }[]>`
+        SELECT status, "releaseStatus", "statusDetail" FROM orders WHERE id = ${orderId}::uuid FOR UPDATE`;
+      if (!locked) throw OrderErrors.notFound();
+      if (locked.status === 'cancelled' && locked.statusDetail === MERCHANT_CANCELLED_DETAIL) {
+        return { kind: 'repeated', order: toOrder(await tx.order.findUniqueOrThrow({ where: { id: orderId } })) };
+      }
+      const releaseStatus = locked.releaseStatus;
+      if (RELEASE_BLOCKS.includes(releaseStatus)) return { kind: 'refused', because: 'release', releaseStatus: releaseStatus as 'in_progress' | 'released' | 'unknown' };
+      if (!canTransition(locked.status, 'cancelled')) return { kind: 'refused', because: 'status', status: locked.status };
+      const scheduled = releaseStatus === 'scheduled';
+      const order = toOrder(await tx.order.update({
+        where: { id: orderId },
+        data: {
+          status: 'cancelled',
+          statusDetail: MERCHANT_CANCELLED_DETAIL,
+          updatedAt: cancellation.now,
+          ...(scheduled ? { releaseStatus: 'failed', releaseLastError: CANCELLED_BEFORE_RELEASE_ERROR, releaseNextAttemptAt: null } : {}),
+        },
+      }));
+      const { reason, actor } = cancellation;
+      await this.events.write(tx, { order, source: 'api', type: 'order.merchant_cancelled', data: { reason }, actor, fromStatus: locked.status, toStatus: 'cancelled' });
+      if (scheduled) await this.events.write(tx, { order, source: 'api', type: 'release.failed', data: { reason: 'merchant_cancelled' }, actor });
+      return { kind: 'cancelled', order };
+    });
+  }
+}
