@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../../generated/prisma/client.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import { Clock } from '../../common/clock.js';
 import { AppConfig } from '../../config/app-config.js';
 import type { MerchantEndpoint } from '../../config/merchant-events-config.js';
@@ -8,6 +8,7 @@ import type { OrderViewDto } from '../order-view.dto.js';
 import { toOrderView } from '../order-view.mapper.js';
 import { isIssued, type Order } from '../order.js';
 import { merchantEventTypeFor, type InternalOrderEvent } from './merchant-event-mapping.js';
+import { appendMerchantEventStatement, type StatementCtes } from './merchant-event-statement.js';
 import type { MerchantEventType } from './merchant-event-types.js';
 
 export interface MerchantEventInput {
@@ -92,5 +93,22 @@ export class MerchantEventOutbox {
     if (type === null || !isIssued(order)) return null;
     const events = await tx.orderEvent.findMany({ where: { orderId: order.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
     return this.append(tx, { orderId: order.id, orderToken: order.token, type, data: toOrderView({ ...order, events }) });
+  }
+
+  /**
+   * `recordOrderEvent` as CTEs of the caller's single statement (issue 10: no interactive
+   * transaction, no read of the history, no separate lock), or null when there is no merchant event.
+   * `event.order` is the order as the statement leaves it; `ctes.changed` must be the caller's
+   * UPDATE of that row (it holds the row lock the append needs), `ctes.newEvents` its inserted
+   * `order_events` rows. See appendMerchantEventStatement.
+   */
+  recordOrderEventStatement(event: InternalOrderEvent & { order: Order }, ctes: StatementCtes): Prisma.Sql | null {
+    const type = merchantEventTypeFor(event);
+    const { order } = event;
+    if (type === null || !isIssued(order)) return null;
+    const { events: _events, ...view } = toOrderView({ ...order, events: [] });
+    return appendMerchantEventStatement({ orderId: order.id, orderToken: order.token, type, view }, ctes, {
+      endpoints: this.config.merchantEvents.endpoints, now: this.clock.now(),
+    });
   }
 }
