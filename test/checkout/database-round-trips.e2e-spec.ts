@@ -3,7 +3,7 @@ import { createTestDatabase, query, type TestDatabase } from '../support/databas
 import { endpointEnv, newSecret } from '../support/merchant-events.js';
 import { startPgRoundTripCounter, type PgRoundTripCounter } from '../support/pg-round-trips.js';
 import { startStack, type Stack } from '../support/stack.js';
-import { orderBody } from './support/checkout.js';
+import { injectFault, orderBody } from './support/checkout.js';
 
 /**
  * Issue 10: the PostgreSQL round trips of a create order, counted on the wire between the service
@@ -51,5 +51,31 @@ describe('database round trips of a create order', () => {
     const [record] = await query<{ responseStatus: number; responseBody: unknown }>(db.url,
       'SELECT "responseStatus", "responseBody" FROM idempotency_records WHERE key = $1', [`key-${String(body.orderReference)}`]);
     expect(record).toEqual({ responseStatus: 201, responseBody: res.body });
+
+    // The merchant event's payload, built in the statement, is the order view the API shows.
+    await expectPayloadIsTheView(order!.id, res.body.token);
   });
+
+  it('tells the merchant the whole history when a refused creation is retried and then created', async () => {
+    await injectFault(stack, { method: 'POST', path: '/shops/*/orders', fault: { type: 'status', status: 400, body: { errors: { amount: ['Importo non valido'] } } } });
+    const body = orderBody();
+    await request(stack.url).post('/v1/orders').set('Idempotency-Key', `refused-${String(body.orderReference)}`).send(body).expect(400);
+    const res = await request(stack.url).post('/v1/orders').set('Idempotency-Key', `retried-${String(body.orderReference)}`).send(body).expect(201);
+    const [order] = await query<{ id: string }>(db.url, 'SELECT id FROM orders WHERE "orderReference" = $1', [body.orderReference]);
+    const payload = await expectPayloadIsTheView(order!.id, res.body.token);
+    expect(payload.data.events.map((event: { type: string }) => event.type))
+      .toEqual(['order.creation_started', 'order.creation_refused', 'order.creation_retried', 'order.created']);
+    // And the key replays the answer.
+    const replay = await request(stack.url).post('/v1/orders').set('Idempotency-Key', `retried-${String(body.orderReference)}`).send(body).expect(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body).toEqual(res.body);
+  });
+
+  async function expectPayloadIsTheView(orderId: string, token: string) {
+    const [event] = await query<{ id: string; type: string; payload: { id: string; type: string; createdAt: string; data: { events: unknown[] } } }>(
+      db.url, 'SELECT id, type, payload FROM merchant_events WHERE "orderId" = $1', [orderId]);
+    const view = await request(stack.url).get(`/v1/orders/${token}`).expect(200);
+    expect(event!.payload).toEqual({ id: event!.id, type: 'order.created', createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), data: view.body });
+    return event!.payload;
+  }
 });
