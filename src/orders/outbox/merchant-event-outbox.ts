@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '../../generated/prisma/client.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import { Clock } from '../../common/clock.js';
 import { AppConfig } from '../../config/app-config.js';
 import type { MerchantEndpoint } from '../../config/merchant-events-config.js';
@@ -8,7 +8,7 @@ import type { OrderViewDto } from '../order-view.dto.js';
 import { toOrderView } from '../order-view.mapper.js';
 import { isIssued, type Order } from '../order.js';
 import { merchantEventTypeFor, type InternalOrderEvent } from './merchant-event-mapping.js';
-import { appendMerchantEventStatement, type StatementCtes } from './merchant-event-statement.js';
+import { appendMerchantEventStatement, type StatementCtes } from '../persistence/merchant-event-statement.js';
 import type { MerchantEventType } from './merchant-event-types.js';
 
 export interface MerchantEventInput {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { MerchantEndpoint } from '../../config/merchant-events-config.js';
 import type { OrderViewDto } from '../order-view.dto.js';
-import type { MerchantEventType } from './merchant-event-types.js';
+import type { MerchantEventType } from '../outbox/merchant-event-types.js';
 
 /** Names of the caller's CTEs the append reads, and the prefix of the CTEs it adds (unique per statement). */
 export interface StatementCtes {
@@ -22,7 +22,7 @@ export interface MerchantEventStatementInput {
 }
 
 /**
- * appendMerchantEvent (merchant-event-outbox.ts) as CTEs of the caller's one statement: the same
+ * appendMerchantEvent (outbox/merchant-event-outbox.ts) as CTEs of the caller's one statement: the same
  * `merchant_events` row and deliveries, the same payload `{id, type, createdAt, data}`.
  *
  * Why it keeps the outbox's guarantees without the `SELECT … FOR UPDATE` and without a read of
