@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../generated/prisma/client.js';
+import { PREPARED } from '../../prisma/prepared-statements.js';
 import { isUniqueViolation } from '../../prisma/unique-violation.js';
 import type { PrismaService } from '../../prisma/prisma.service.js';
 import { canRetryCreation } from '../order-lifecycle.js';
@@ -77,7 +78,7 @@ export class OrderCreationWrites {
       order, type: 'order.creation_started', toStatus: 'pending', source: 'api', data: fixedTerms(draft),
     }, { prefix: 'started', at });
     try {
-      const [row] = await this.prisma.$queryRaw<{ claimed: boolean }[]>`
+      const [row] = await this.prisma.$queryRaw<{ claimed: boolean }[]>`${PREPARED}
         WITH taken AS (SELECT 1 FROM orders WHERE "shopId" = ${draft.shopId} AND "orderReference" = ${draft.orderReference})${keyCte},
         claimed AS (
           INSERT INTO orders (id, "shopId", "orderReference", "amountCents", instalments, "fixedInstalments", "zeroInterestRate",
@@ -162,7 +163,7 @@ export class OrderCreationWrites {
     const done: Order = { ...order, token: created.token, redirectUrl: created.redirectUrl, status: 'created', recoveryNextCheckAt: null, updatedAt: at };
     const event = this.events.statement('changed', { order: done, type: 'order.created', fromStatus: 'pending', toStatus: 'created', source: 'api' }, { prefix: 'created', at });
     const alsoCte = also ? Prisma.sql`, also_done AS (${also.inStatement(Prisma.sql`EXISTS (SELECT 1 FROM changed)`)})` : Prisma.empty;
-    const [row] = await this.prisma.$queryRaw<{ done: boolean }[]>`
+    const [row] = await this.prisma.$queryRaw<{ done: boolean }[]>`${PREPARED}
       WITH changed AS (
         UPDATE orders SET token = ${created.token}, "redirectUrl" = ${created.redirectUrl}, status = 'created',
           "recoveryNextCheckAt" = NULL, "updatedAt" = ${at}
