@@ -6,11 +6,12 @@ const MARK = '/* prepared */';
 /**
  * Put first in a raw statement (`$queryRaw`) that runs on a hot path: PostgreSQL then parses and
  * analyses it once per connection (a named prepared statement) instead of on every call. The
- * one-statement writes of create order (issue 10) are long CTEs whose parse and plan were a
- * measurable share of PostgreSQL's CPU per order. Only marked statements are named, so the
+ * one-statement writes of create order (issue 10) are long CTEs: parsing and analysing them again
+ * for every order is PostgreSQL CPU spent for nothing. Only marked statements are named, so the
  * number of statements a connection keeps stays bounded by the code's variants (not by the query
  * shapes Prisma's query API generates). Named statements need a session per client: no
- * transaction-pooling proxy (PgBouncer in transaction mode) between the service and PostgreSQL.
+ * transaction-pooling proxy (PgBouncer in transaction mode) between the service and PostgreSQL,
+ * and not on the embedded database (PrismaService: one PGlite session across connections).
  */
 export const PREPARED = Prisma.raw(`${MARK}\n`);
 
