@@ -8,9 +8,19 @@ import type { MerchantEventType } from '../outbox/merchant-event-types.js';
 export interface StatementCtes {
   /** The caller's UPDATE of the order's row, `RETURNING id`: no row, nothing is appended. */
   changed: string;
-  /** The caller's INSERT of this change's `order_events` rows, `RETURNING id, type, "fromStatus", "toStatus", source, "createdAt"`. */
-  newEvents: string;
+  /**
+   * The caller's INSERT of this change's `order_events` rows, `RETURNING id, type, "fromStatus",
+   * "toStatus", source, "createdAt"`; none when they were written by an earlier statement.
+   */
+  newEvents?: string;
   prefix: string;
+}
+
+/** The CTEs (`sql`, to follow the caller's CTEs after a comma), the event's id and how many deliveries they write. */
+export interface AppendStatement {
+  sql: Prisma.Sql;
+  id: string;
+  deliveries: number;
 }
 
 /** The event to append; `view` is the order view without its history, which the statement adds. */
@@ -41,16 +51,17 @@ export function appendMerchantEventStatement(
   input: MerchantEventStatementInput,
   ctes: StatementCtes,
   context: { endpoints: readonly MerchantEndpoint[]; now: Date },
-): Prisma.Sql {
+): AppendStatement {
   const id = randomUUID();
   const changed = Prisma.raw(ctes.changed);
-  const newEvents = Prisma.raw(ctes.newEvents);
+  const ownEvents = ctes.newEvents === undefined ? Prisma.empty
+    : Prisma.sql`UNION ALL SELECT id, type, "fromStatus", "toStatus", source, "createdAt" FROM ${Prisma.raw(ctes.newEvents)}`;
   const event = Prisma.raw(`${ctes.prefix}_merchant_event`);
   const history = Prisma.sql`(SELECT coalesce(jsonb_agg(jsonb_build_object(
       'type', e.type, 'fromStatus', e."fromStatus", 'toStatus', e."toStatus", 'source', e.source,
       'at', to_char(e."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY e."createdAt", e.id), '[]'::jsonb)
     FROM (SELECT id, type, "fromStatus", "toStatus", source, "createdAt" FROM order_events WHERE "orderId" = ${input.orderId}::uuid
-          UNION ALL SELECT id, type, "fromStatus", "toStatus", source, "createdAt" FROM ${newEvents}) e)`;
+          ${ownEvents}) e)`;
   const head = { id, type: input.type, createdAt: context.now.toISOString() };
   const appendEvent = Prisma.sql`${event} AS (
     INSERT INTO merchant_events (id, type, "orderId", "orderToken", payload, "createdAt")
@@ -59,11 +70,12 @@ export function appendMerchantEventStatement(
       ${context.now}
     FROM ${changed} RETURNING sequence)`;
   const endpoints = context.endpoints.filter((endpoint) => endpoint.types.includes(input.type));
-  if (endpoints.length === 0) return appendEvent;
+  if (endpoints.length === 0) return { sql: appendEvent, id, deliveries: 0 };
   const rows = Prisma.join(endpoints.map((endpoint) => Prisma.sql`(${randomUUID()}::uuid, ${endpoint.url})`));
-  return Prisma.sql`${appendEvent},
+  const sql = Prisma.sql`${appendEvent},
   ${Prisma.raw(`${ctes.prefix}_merchant_deliveries`)} AS (
     INSERT INTO merchant_event_deliveries (id, "eventId", "orderId", sequence, endpoint, status, attempts, "nextAttemptAt", "createdAt")
     SELECT d.id, ${id}::uuid, ${input.orderId}::uuid, ${event}.sequence, d.endpoint, 'pending', 0, ${context.now}, ${context.now}
     FROM ${event} CROSS JOIN (VALUES ${rows}) AS d(id, endpoint))`;
+  return { sql, id, deliveries: endpoints.length };
 }
