@@ -20,7 +20,8 @@ const PENDING_CODES = new Set(['ORDER.CREATION_PENDING', 'IDEMPOTENCY.IN_PROGRES
 
 /**
  * Creating an order never holds a transaction across the Soisy call: (1) pending row + idempotency
- * record, committed; (2) Soisy; (3) the outcome, committed with the idempotency record.
+ * record, committed; (2) Soisy; (3) the outcome, committed with the idempotency record. Commonly
+ * (1) and (3) are one statement each: two database round trips per order (issue 10).
  *
  * Outcomes, and what a retry does:
  * - created: the answer is stored; the same key and body replay it, a new key gets 409 REFERENCE_TAKEN.
@@ -63,11 +64,10 @@ export class OrderCreationService {
   }
 
   private async attempt(dto: CreateOrderDto, idem: IdempotentRequest | undefined): Promise<CreatedOrderDto | Replayed<CreatedOrderDto>> {
-    const replay = idem && (await this.idempotency.lookup<CreatedOrderDto>(idem));
-    if (replay) return replay;
-
     const callbackSecret = randomBytes(32).toString('base64url');
-    const order = await this.orders.creation.claim(this.draft(dto, callbackSecret, idem), idem && ((tx) => this.idempotency.begin(tx, idem)));
+    const claimed = await this.claim(this.draft(dto, callbackSecret, idem), idem);
+    if (claimed instanceof Replayed) return claimed;
+    const order = claimed;
     let created;
     try {
       created = await this.soisy.createOrder({
@@ -93,8 +93,26 @@ export class OrderCreationService {
       ...(order.zeroInterestRate === null ? {} : { zeroInterestRate: order.zeroInterestRate }),
     };
     // If this commit fails, the row stays pending and creation recovery adopts the order from Soisy's list.
-    await this.orders.creation.complete(order, created, idem && ((tx) => this.idempotency.complete(tx, idem, 201, { ...body })));
+    await this.orders.creation.complete(order, created, idem && {
+      inStatement: (onlyIf) => this.idempotency.completeStatement(idem, 201, { ...body }, onlyIf),
+      inTransaction: (tx) => this.idempotency.complete(tx, idem, 201, { ...body }),
+    });
     return body;
+  }
+
+  /**
+   * The pending row (and the key's record), or the replay of the key's first answer. A reference
+   * never used (the common case) is one statement with the key's record (`claimNew`); when the key
+   * or the reference exists, nothing was written, and the key is looked up (replay, 422, 409) before
+   * `claim`'s transaction decides the reference (409, or a failed row retried): the answers of
+   * Stripe's semantics and of the reference rules are those of looking the key up first.
+   */
+  private async claim(draft: PendingOrderDraft, idem: IdempotentRequest | undefined): Promise<Order | Replayed<CreatedOrderDto>> {
+    const order = await this.orders.creation.claimNew(draft, idem && ((onlyIf) => this.idempotency.beginStatement(idem, onlyIf)));
+    if (order) return order;
+    const replay = idem && (await this.idempotency.lookup<CreatedOrderDto>(idem));
+    if (replay) return replay;
+    return this.orders.creation.claim(draft, idem && ((tx) => this.idempotency.begin(tx, idem)));
   }
 
   private draft(dto: CreateOrderDto, callbackSecret: string, idem: IdempotentRequest | undefined): PendingOrderDraft {

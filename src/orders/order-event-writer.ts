@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { MerchantEventOutbox } from './outbox/merchant-event-outbox.js';
 import type { EventData, EventSource, Order, OrderStatus } from './order.js';
 import type { Tx } from './persistence/order-row.js';
@@ -50,5 +51,32 @@ export class OrderEventWriter {
       },
     });
     await this.outbox.recordOrderEvent(tx, event);
+  }
+
+  /**
+   * `write` as CTEs of the caller's single statement (issue 10: the hot paths commit a change in one
+   * statement, not an interactive transaction): the `order_events` row and, when the event matters to
+   * the merchant, the merchant event and its deliveries (MerchantEventOutbox.recordOrderEventStatement).
+   * The same rows as `write`, committed or rolled back with the caller's change.
+   *
+   * - `changed`: the caller's CTE yielding the changed order's row (`RETURNING id`); no row, nothing
+   *   is written. For a merchant event it must be an UPDATE of that row (the lock the outbox needs).
+   * - `event.order`: the order as the statement leaves it (its merchant view is built from it).
+   * - `prefix`: names the CTEs added (`<prefix>_event`, …), unique within the statement.
+   * - `at`: the event's `createdAt`; the instant the caller writes as the row's `updatedAt`.
+   *
+   * Returns CTE definitions separated by commas, to follow the caller's CTEs after a comma.
+   */
+  statement(changed: string, event: OrderEventInput, options: { prefix: string; at: Date }): Prisma.Sql {
+    const name = `${options.prefix}_event`;
+    const data = event.data === undefined ? null : JSON.stringify(event.data);
+    const insert = Prisma.sql`${Prisma.raw(name)} AS (
+      INSERT INTO order_events (id, "orderId", type, source, "fromStatus", "toStatus", data, "createdAt")
+      SELECT ${randomUUID()}::uuid, c.id, ${event.type}, ${event.source}::"EventSource", ${event.fromStatus ?? null}::"OrderStatus",
+        ${event.toStatus ?? null}::"OrderStatus", ${data}::jsonb, ${options.at}
+      FROM ${Prisma.raw(changed)} c
+      RETURNING id, type, "fromStatus", "toStatus", source, "createdAt")`;
+    const merchant = this.outbox.recordOrderEventStatement(event, { changed, newEvents: name, prefix: options.prefix });
+    return merchant === null ? insert : Prisma.sql`${insert},\n${merchant}`;
   }
 }

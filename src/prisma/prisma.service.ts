@@ -2,6 +2,7 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { Database } from './database.js';
+import { preparedStatementName } from './prepared-statements.js';
 
 /**
  * How long a query waits for a connection (a new one, or a free slot in the pool) before failing:
@@ -18,7 +19,11 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
     // Its single connection is also a queue (one interactive transaction at a time): no connect
     // timeout there, or a burst of requests would fail waiting their turn.
     const pool = database.isEmbedded ? { max: 1 } : { max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
-    super({ adapter: new PrismaPg({ connectionString: database.connectionString, ...pool }) });
+    // Named prepared statements on a server only: the embedded database is one PGlite session that
+    // outlives each client connection, so a new connection's first Parse of a name would find it
+    // already prepared (42P05) there.
+    const prepared = database.isEmbedded ? {} : { statementNameGenerator: preparedStatementName };
+    super({ adapter: new PrismaPg({ connectionString: database.connectionString, ...pool }, prepared) });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { IdempotencyService } from '../../src/common/idempotency/index.js';
 import type { PendingOrderDraft } from '../../src/orders/orders.repository.js';
 import { concurrently, startRepositoryTier, type RepositoryTier } from './support.js';
 
@@ -27,6 +28,34 @@ describe('creating orders and recovering lost creations in the database', () => 
     expect(outcomes.filter((outcome) => outcome === 'claimed')).toHaveLength(1);
     expect(new Set(outcomes.filter((outcome) => outcome !== 'claimed'))).toEqual(new Set(['ORDER.CREATION_PENDING']));
     expect(await tier.prisma.order.count({ where: { orderReference: reference } })).toBe(1);
+  });
+
+  it('claims a new reference in one statement for one of 16 concurrent first attempts with their own keys; the others write nothing, not even their key', async () => {
+    const idempotency = tier.t.app.get(IdempotencyService);
+    const reference = `ORD-${randomUUID()}`;
+    const keys = Array.from({ length: 16 }, (_, index) => `claim-new-${reference}-${index}`);
+    const outcomes = await concurrently(16, (index) => {
+      const idem = idempotency.identify('POST /v1/orders', keys[index]!, { method: 'POST', route: '/v1/orders', body: { reference } });
+      return tier.orders.creation.claimNew({ ...draft(reference), creationIdempotencyKey: keys[index]! }, (onlyIf) => idempotency.beginStatement(idem, onlyIf))
+        .then((order) => (order ? 'claimed' : 'not written'), (error: { code?: string }) => error.code);
+    });
+    expect(outcomes.filter((outcome) => outcome === 'claimed')).toHaveLength(1);
+    // A loser either saw the row (nothing attempted) or hit the unique reference (its statement rolled back).
+    expect(outcomes.filter((outcome) => !['claimed', 'not written', 'ORDER.CREATION_PENDING'].includes(outcome!))).toEqual([]);
+    const [order] = await tier.prisma.order.findMany({ where: { orderReference: reference } });
+    const records = await tier.prisma.idempotencyRecord.findMany({ where: { key: { in: keys } } });
+    expect(records.map((record) => record.key)).toEqual([order!.creationIdempotencyKey]);
+    expect(await tier.prisma.orderEvent.count({ where: { orderId: order!.id } })).toBe(1);
+  });
+
+  it('writes nothing in one statement when the key is held, and returns the row claim() would have read back', async () => {
+    const idempotency = tier.t.app.get(IdempotencyService);
+    const idem = idempotency.identify('POST /v1/orders', `held-${randomUUID()}`, { method: 'POST', route: '/v1/orders', body: {} });
+    const first = await tier.orders.creation.claimNew(draft(), (onlyIf) => idempotency.beginStatement(idem, onlyIf));
+    expect(first).toEqual(await tier.orders.findByIdOrThrow(first!.id));
+    const again = draft();
+    expect(await tier.orders.creation.claimNew(again, (onlyIf) => idempotency.beginStatement(idem, onlyIf))).toBeUndefined();
+    expect(await tier.prisma.order.count({ where: { orderReference: again.orderReference } })).toBe(0);
   });
 
   it('stores the merchant\'s instalments in fixedInstalments, on creation and on a retry of a failed creation', async () => {

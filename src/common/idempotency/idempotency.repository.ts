@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { IdempotencyRecord, Prisma } from '../../generated/prisma/client.js';
+import { Prisma, type IdempotencyRecord } from '../../generated/prisma/client.js';
 import { PrismaService } from '../../prisma/prisma.service.js';
 import { isUniqueViolation } from '../../prisma/unique-violation.js';
 
@@ -38,5 +39,22 @@ export class IdempotencyRepository {
 
   async delete(tx: Prisma.TransactionClient | undefined, { scope, key }: ScopedKey): Promise<void> {
     await (tx ?? this.prisma).idempotencyRecord.deleteMany({ where: { scope, key } });
+  }
+
+  /**
+   * `insert` as a statement for the caller to embed as a CTE (`idem AS (…)`): yields one row when the
+   * record was written, none when another request holds (scope, key). No error on conflict, so the
+   * caller's statement goes on and tells the two apart by the row. Written only when `onlyIf` (SQL) holds.
+   */
+  insertStatement({ scope, key }: ScopedKey, requestHash: string, at: Date, onlyIf: Prisma.Sql): Prisma.Sql {
+    return Prisma.sql`INSERT INTO idempotency_records (id, scope, key, "requestHash", "createdAt")
+      SELECT ${randomUUID()}::uuid, ${scope}, ${key}, ${requestHash}, ${at} WHERE ${onlyIf}
+      ON CONFLICT (scope, key) DO NOTHING RETURNING 1 AS inserted`;
+  }
+
+  /** `complete` as a statement for the caller to embed as a CTE, applied only when `onlyIf` (SQL) holds. */
+  completeStatement({ scope, key }: ScopedKey, status: number, body: Prisma.InputJsonValue, at: Date, onlyIf: Prisma.Sql): Prisma.Sql {
+    return Prisma.sql`UPDATE idempotency_records SET "responseStatus" = ${status}, "responseBody" = ${JSON.stringify(body)}::jsonb, "completedAt" = ${at}
+      WHERE scope = ${scope} AND key = ${key} AND ${onlyIf}`;
   }
 }

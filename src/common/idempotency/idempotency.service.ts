@@ -42,6 +42,12 @@ export class Replayed<T = unknown> extends Answer<T> {
  *    when a concurrent request won the race it throws 409 (the transaction is then aborted).
  * 3. `complete(tx, …)` in the transaction that commits the outcome, or `discard(tx, …)` when the
  *    outcome must not be replayed (so a retry with the same key runs again).
+ *
+ * `beginStatement` / `completeStatement` are 2. and 3. as parts of the caller's single SQL statement
+ * (a CTE), for hot paths that write their work in one statement instead of an interactive
+ * transaction (issue 10: create order). Same rows, same rule: the record commits with the work.
+ * `beginStatement` does not throw on a conflict: the caller's statement sees no row and then
+ * writes nothing, and the caller runs `lookup` (the usual 2. path) to tell replay, 422 and 409 apart.
  */
 @Injectable()
 export class IdempotencyService {
@@ -78,5 +84,18 @@ export class IdempotencyService {
 
   async discard(tx: Prisma.TransactionClient, request: IdempotentRequest): Promise<void> {
     await this.records.delete(tx, request);
+  }
+
+  /**
+   * `begin` as a CTE body, attempted only when `onlyIf` (SQL) holds: one row (`inserted`) when the
+   * record was written, none when the key is held (or `onlyIf` was false).
+   */
+  beginStatement(request: IdempotentRequest, onlyIf: Prisma.Sql): Prisma.Sql {
+    return this.records.insertStatement(request, request.fingerprint, this.clock.now(), onlyIf);
+  }
+
+  /** `complete` as a CTE body, applied only when `onlyIf` (SQL, e.g. `EXISTS (SELECT 1 FROM changed)`) holds. */
+  completeStatement(request: IdempotentRequest, status: number, body: StoredBody, onlyIf: Prisma.Sql): Prisma.Sql {
+    return this.records.completeStatement(request, status, body, this.clock.now(), onlyIf);
   }
 }

@@ -6,8 +6,10 @@ import { AppConfig } from '../../config/app-config.js';
 import type { MerchantEndpoint } from '../../config/merchant-events-config.js';
 import type { OrderViewDto } from '../order-view.dto.js';
 import { toOrderView } from '../order-view.mapper.js';
-import { isIssued, type Order } from '../order.js';
+import { isIssued, type IssuedOrder, type Order } from '../order.js';
 import { merchantEventTypeFor, type InternalOrderEvent } from './merchant-event-mapping.js';
+import { PREPARED } from '../../prisma/prepared-statements.js';
+import { appendMerchantEventStatement, type StatementCtes } from '../persistence/merchant-event-statement.js';
 import type { MerchantEventType } from './merchant-event-types.js';
 
 export interface MerchantEventInput {
@@ -90,7 +92,37 @@ export class MerchantEventOutbox {
     const type = merchantEventTypeFor(event);
     const { order } = event;
     if (type === null || !isIssued(order)) return null;
-    const events = await tx.orderEvent.findMany({ where: { orderId: order.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-    return this.append(tx, { orderId: order.id, orderToken: order.token, type, data: toOrderView({ ...order, events }) });
+    // Two round trips instead of four (issue 10): the lock first, in a statement of its own, so the
+    // next statement's snapshot is taken once the lock is granted and its history holds every
+    // event committed before (as the separate read did); then the event, its payload's history
+    // (read in the statement, this transaction's own event included) and its deliveries in one.
+    await tx.$queryRaw`SELECT 1 FROM orders WHERE id = ${order.id}::uuid FOR UPDATE`;
+    const appended = appendMerchantEventStatement({ orderId: order.id, orderToken: order.token, type, view: viewWithoutHistory(order) }, { changed: 'locked', prefix: 'appended' }, {
+      endpoints: this.config.merchantEvents.endpoints, now: this.clock.now(),
+    });
+    await tx.$queryRaw`${PREPARED}WITH locked AS (SELECT ${order.id}::uuid AS id), ${appended.sql} SELECT 1`;
+    return { id: appended.id, type, deliveries: appended.deliveries };
   }
+
+  /**
+   * `recordOrderEvent` as CTEs of the caller's single statement (issue 10: no interactive
+   * transaction, no read of the history, no separate lock), or null when there is no merchant event.
+   * `event.order` is the order as the statement leaves it; `ctes.changed` must be the caller's
+   * UPDATE of that row (it holds the row lock the append needs), `ctes.newEvents` its inserted
+   * `order_events` rows. See appendMerchantEventStatement.
+   */
+  recordOrderEventStatement(event: InternalOrderEvent & { order: Order }, ctes: StatementCtes): Prisma.Sql | null {
+    const type = merchantEventTypeFor(event);
+    const { order } = event;
+    if (type === null || !isIssued(order)) return null;
+    return appendMerchantEventStatement({ orderId: order.id, orderToken: order.token, type, view: viewWithoutHistory(order) }, ctes, {
+      endpoints: this.config.merchantEvents.endpoints, now: this.clock.now(),
+    }).sql;
+  }
+}
+
+/** The order's masked view but its history, which the append statement builds. */
+function viewWithoutHistory(order: IssuedOrder): Omit<OrderViewDto, 'events'> {
+  const { events: _events, ...view } = toOrderView({ ...order, events: [] });
+  return view;
 }

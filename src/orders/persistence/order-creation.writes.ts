@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { Prisma } from '../../generated/prisma/client.js';
+import { PREPARED } from '../../prisma/prepared-statements.js';
 import { isUniqueViolation } from '../../prisma/unique-violation.js';
 import type { PrismaService } from '../../prisma/prisma.service.js';
 import { canRetryCreation } from '../order-lifecycle.js';
@@ -32,6 +35,16 @@ export interface CreatedAtSoisy {
 }
 
 /**
+ * Work another owner commits with an order change, given both ways: as a CTE body of the change's
+ * one statement, applied only when `onlyIf` (SQL) holds (e.g. IdempotencyService.completeStatement),
+ * and as the same work in the change's transaction when the change falls back to one.
+ */
+export interface AlsoEitherWay {
+  inStatement(onlyIf: Prisma.Sql): Prisma.Sql;
+  inTransaction: AlsoInTransaction;
+}
+
+/**
  * Creating an order's rows around the Soisy call: the `pending` row written before it, and what
  * the call's outcome makes of it. A pending row leaves `pending` only through its Soisy answer,
  * a refusal, or creation recovery (src/checkout/creation-recovery): never by age.
@@ -41,6 +54,50 @@ export class OrderCreationWrites {
     private readonly prisma: PrismaService,
     private readonly events: OrderEventWriter,
   ) {}
+
+  /**
+   * The common case, a reference never used, in ONE statement (issue 10): the idempotency record
+   * (`key`, a CTE body such as IdempotencyService.beginStatement), the pending row and its
+   * `order.creation_started` event, all or nothing. Resolves undefined, having written nothing, when
+   * the reference already exists or `key` is held: the caller then looks the key up and takes
+   * `claim`'s transaction (replay, 422, 409, or a failed row retried), so those answers are unchanged.
+   * A concurrent first attempt of the reference makes the insert hit the unique
+   * (shopId, orderReference) and the whole statement roll back: 409 CREATION_PENDING, as in `claim`.
+   *
+   * Raw SQL (Prisma's `$queryRaw`, typed by the caller-side mapping below) because Prisma's query
+   * API cannot express a conditional multi-table insert in one statement; without it this was an
+   * interactive transaction of six round trips (BEGIN … COMMIT).
+   */
+  async claimNew(draft: PendingOrderDraft, key?: (onlyIf: Prisma.Sql) => Prisma.Sql): Promise<Order | undefined> {
+    const at = new Date(); // as Prisma's @updatedAt and @default(now()) would set it: the service's wall clock
+    const order = pendingOrder(randomUUID(), draft, at);
+    const free = Prisma.sql`NOT EXISTS (SELECT 1 FROM taken)`;
+    const keyCte = key ? Prisma.sql`, idem AS (${key(free)})` : Prisma.empty;
+    const keyOurs = key ? Prisma.sql`AND EXISTS (SELECT 1 FROM idem)` : Prisma.empty;
+    const started = this.events.statement('claimed', {
+      order, type: 'order.creation_started', toStatus: 'pending', source: 'api', data: fixedTerms(draft),
+    }, { prefix: 'started', at });
+    try {
+      const [row] = await this.prisma.$queryRaw<{ claimed: boolean }[]>`${PREPARED}
+        WITH taken AS (SELECT 1 FROM orders WHERE "shopId" = ${draft.shopId} AND "orderReference" = ${draft.orderReference})${keyCte},
+        claimed AS (
+          INSERT INTO orders (id, "shopId", "orderReference", "amountCents", instalments, "fixedInstalments", "zeroInterestRate",
+            "fiscalCode", status, "successUrl", "errorUrl", "callbackSecret", "creationStartedAt", "creationEndsBy",
+            "creationIdempotencyKey", "creationRequestHash", "createdAt", "updatedAt")
+          SELECT ${order.id}::uuid, ${draft.shopId}, ${draft.orderReference}, ${draft.amountCents}, ${draft.instalments}::int,
+            ${draft.instalments}::int, ${draft.zeroInterestRate}::boolean, ${draft.fiscalCode}, 'pending', ${draft.successUrl},
+            ${draft.errorUrl}, ${draft.callbackSecret}, ${draft.creationStartedAt}, ${draft.creationEndsBy},
+            ${draft.creationIdempotencyKey}, ${draft.creationRequestHash}, ${at}, ${at}
+          WHERE ${free} ${keyOurs}
+          RETURNING id),
+        ${started}
+        SELECT EXISTS (SELECT 1 FROM claimed) AS claimed`;
+      return row?.claimed ? order : undefined;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw OrderErrors.creationPending(draft.orderReference);
+      throw error;
+    }
+  }
 
   /**
    * In one transaction: `first` (the idempotency record), then a new pending row, or the failed row
@@ -68,8 +125,14 @@ export class OrderCreationWrites {
   /**
    * Soisy's answer, stored with `also` (the idempotency record). When recovery adopted the same
    * Soisy order meanwhile, only the redirect URL (which the list lacks) is added.
+   *
+   * `order` is the pending order as claimed: its merchant view (`order.created`) is built from it,
+   * which is right because the fields the view shows do not change on a pending row of this
+   * attempt except through this attempt (recovery moves only its lease and deadline, or decides the
+   * order, and then the row is no longer pending in this attempt).
    */
-  async complete(order: Order, created: CreatedAtSoisy, also?: AlsoInTransaction): Promise<void> {
+  async complete(order: Order, created: CreatedAtSoisy, also?: AlsoEitherWay): Promise<void> {
+    if (await this.completeInOneStatement(order, created, also)) return;
     await this.prisma.$transaction(async (tx) => {
       const { count } = await tx.order.updateMany({
         where: { id: order.id, status: 'pending', creationStartedAt: order.creationStartedAt },
@@ -84,8 +147,31 @@ export class OrderCreationWrites {
         const done = toOrder(await tx.order.update({ where: { id: order.id }, data: { redirectUrl: created.redirectUrl } }));
         await this.events.write(tx, { order: done, type: 'order.creation_answer_after_recovery', source: 'api' });
       }
-      await also?.(tx);
+      await also?.inTransaction(tx);
     });
+  }
+
+  /**
+   * The common case of `complete` in ONE statement (issue 10), guarded by the row being pending in
+   * this attempt: the transition to `created`, its event, the merchant event and its deliveries
+   * (OrderEventWriter.statement) and `also`. False, having written nothing, when the guard fails
+   * (recovery decided the order meanwhile): `complete`'s transaction then handles it as before.
+   */
+  private async completeInOneStatement(order: Order, created: CreatedAtSoisy, also?: AlsoEitherWay): Promise<boolean> {
+    if (order.creationStartedAt === null) return false;
+    const at = new Date(); // as Prisma's @updatedAt would set it
+    const done: Order = { ...order, token: created.token, redirectUrl: created.redirectUrl, status: 'created', recoveryNextCheckAt: null, updatedAt: at };
+    const event = this.events.statement('changed', { order: done, type: 'order.created', fromStatus: 'pending', toStatus: 'created', source: 'api' }, { prefix: 'created', at });
+    const alsoCte = also ? Prisma.sql`, also_done AS (${also.inStatement(Prisma.sql`EXISTS (SELECT 1 FROM changed)`)})` : Prisma.empty;
+    const [row] = await this.prisma.$queryRaw<{ done: boolean }[]>`${PREPARED}
+      WITH changed AS (
+        UPDATE orders SET token = ${created.token}, "redirectUrl" = ${created.redirectUrl}, status = 'created',
+          "recoveryNextCheckAt" = NULL, "updatedAt" = ${at}
+        WHERE id = ${order.id}::uuid AND status = 'pending' AND "creationStartedAt" = ${order.creationStartedAt}
+        RETURNING id),
+      ${event}${alsoCte}
+      SELECT EXISTS (SELECT 1 FROM changed) AS done`;
+    return row?.done === true;
   }
 
   /**
@@ -122,4 +208,15 @@ export class OrderCreationWrites {
 /** What the merchant fixed, kept in the history (the column `fixedInstalments` is what is read). */
 function fixedTerms(draft: PendingOrderDraft): { instalments: number | null } {
   return { instalments: draft.instalments };
+}
+
+/** The row `claimNew` inserts, as `claim` would read it back (the columns' defaults included). */
+function pendingOrder(id: string, draft: PendingOrderDraft, at: Date): Order {
+  return {
+    ...draft, id, token: null, fixedInstalments: draft.instalments, status: 'pending', soisyStatus: null, statusDetail: null, apr: null,
+    instalmentAmountCents: null, totalRepaymentCents: null, additionalDataNeeded: null, netAmountCents: null, paymentDayOfMonth: null,
+    redirectUrl: null, releaseStatus: 'none', releaseAmountCents: null, releaseAt: null, releasedAt: null, releaseAttempts: 0,
+    releaseNextAttemptAt: null, releaseLastError: null, lastSyncedAt: null, stepClaim: null, stepClaimId: null, stepClaimExpiresAt: null,
+    loanFingerprint: null, approvalFingerprint: null, recoveryNextCheckAt: null, createdAt: at, updatedAt: at,
+  };
 }
