@@ -71,11 +71,11 @@ export class OrderEventWriter {
     const name = `${options.prefix}_event`;
     const data = event.data === undefined ? null : JSON.stringify(event.data);
     const insert = Prisma.sql`${Prisma.raw(name)} AS (
-      INSERT INTO order_events (id, "orderId", type, source, "fromStatus", "toStatus", data, "createdAt")
+      INSERT INTO order_events (id, "orderId", type, source, "fromStatus", "toStatus", data, actor, "createdAt")
       SELECT ${randomUUID()}::uuid, c.id, ${event.type}, ${event.source}::"EventSource", ${event.fromStatus ?? null}::"OrderStatus",
-        ${event.toStatus ?? null}::"OrderStatus", ${data}::jsonb, ${options.at}
+        ${event.toStatus ?? null}::"OrderStatus", ${data}::jsonb, ${event.actor ?? null}, ${options.at}
       FROM ${Prisma.raw(changed)} c
-      RETURNING id, type, "fromStatus", "toStatus", source, "createdAt")`;
+      RETURNING id, type, "fromStatus", "toStatus", source, actor, "createdAt")`;
     const merchant = this.outbox.recordOrderEventStatement(event, { changed, newEvents: name, prefix: options.prefix });
     return merchant === null ? insert : Prisma.sql`${insert},\n${merchant}`;
   }
