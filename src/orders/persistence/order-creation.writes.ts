@@ -217,6 +217,6 @@ function pendingOrder(id: string, draft: PendingOrderDraft, at: Date): Order {
     instalmentAmountCents: null, totalRepaymentCents: null, additionalDataNeeded: null, netAmountCents: null, paymentDayOfMonth: null,
     redirectUrl: null, releaseStatus: 'none', releaseAmountCents: null, releaseAt: null, releasedAt: null, releaseAttempts: 0,
     releaseNextAttemptAt: null, releaseLastError: null, lastSyncedAt: null, stepClaim: null, stepClaimId: null, stepClaimExpiresAt: null,
-    loanFingerprint: null, approvalFingerprint: null, recoveryNextCheckAt: null, createdAt: at, updatedAt: at,
+    loanFingerprint: null, approvalFingerprint: null, recoveryNextCheckAt: null, expiryNextCheckAt: null, createdAt: at, updatedAt: at,
   };
 }
