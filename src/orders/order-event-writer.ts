@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client.js';
-import { MerchantEventOutbox } from './outbox/merchant-event-outbox.js';
+import { MerchantEventOutbox } from './outbox/merchant-event-outbox.repository.js';
 import type { EventData, EventSource, Order, OrderStatus } from './order.js';
 import type { Tx } from './persistence/order-row.js';
 

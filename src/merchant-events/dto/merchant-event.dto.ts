@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MerchantDeliveryStatus } from '../../generated/prisma/enums.js';
 import { OrderViewDto } from '../../orders/order-view.dto.js';
 import { MERCHANT_EVENT_TYPES, type MerchantEventType } from '../../orders/outbox/index.js';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '../merchant-event.js';
 
 /** One POST to an endpoint. */
 export class DeliveryAttemptDto {
@@ -27,8 +27,8 @@ export class DeliveryDto {
   @ApiProperty({ example: 'https://erp.example.com/soisy/events' })
   endpoint!: string;
 
-  @ApiProperty({ enum: MerchantDeliveryStatus, example: 'pending' })
-  status!: MerchantDeliveryStatus;
+  @ApiProperty({ enum: DELIVERY_STATUSES, example: 'pending' })
+  status!: DeliveryStatus;
 
   /** POSTs made so far. */
   @ApiProperty({ example: 2 })

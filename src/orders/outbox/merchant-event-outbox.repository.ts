@@ -8,7 +8,7 @@ import type { OrderViewDto } from '../order-view.dto.js';
 import { toOrderView } from '../order-view.mapper.js';
 import { isIssued, type Order } from '../order.js';
 import { merchantEventTypeFor, type InternalOrderEvent } from './merchant-event-mapping.js';
-import type { MerchantEventType } from './merchant-event-types.js';
+import type { MerchantEventType } from '../../common/merchant-event-types.js';
 
 export interface MerchantEventInput {
   orderId: string;
