@@ -1,4 +1,6 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
 import request from 'supertest';
+import { MERCHANT_EVENT_TYPES } from '../../src/common/merchant-event-types.js';
 import { ADMIN_KEY } from '../support/stack.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 import { approvedOrder, cancelByRejection, deliverDue, newSecret, startEventsApp, type CheckoutOrder, type EventsApp } from './support/events-app.js';
@@ -132,11 +134,23 @@ describe('Merchant events: back-office routes', () => {
     expect(text).toMatch(/merchant_event_queue_depth \d+/);
   });
 
-  it('documents the routes and the event payload in OpenAPI', async () => {
+  it('documents the routes and the event payload in OpenAPI: its schema, the order view inside it, and every event type', async () => {
     const { body } = await request(sut.app.getHttpServer()).get('/docs-json').expect(200);
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/v1/events', '/v1/events/{id}', '/v1/events/{id}/resend']));
-    expect(body.components.schemas.MerchantEventPayloadDto.properties).toEqual(expect.objectContaining({ id: expect.anything(), type: expect.anything(), createdAt: expect.anything(), data: expect.anything() }));
+    await expect(SwaggerParser.validate(structuredClone(body))).resolves.toBeDefined();
+    for (const [path, method] of [['/v1/events', 'get'], ['/v1/events/{id}', 'get'], ['/v1/events/{id}/resend', 'post']]) {
+      const operation = body.paths[path][method];
+      expect({ path, tags: operation.tags, described: Boolean(operation.summary && operation.description), secured: operation.security })
+        .toEqual({ path, tags: ['back-office'], described: true, secured: [{ 'back-office': [] }] });
+    }
+    const payload = body.components.schemas.MerchantEventPayloadDto;
+    expect(payload.required).toEqual(expect.arrayContaining(['id', 'type', 'createdAt', 'data']));
+    expect(payload.properties.data).toEqual({ $ref: '#/components/schemas/OrderViewDto' });
+    expect(body.components.schemas.MerchantEventDetailDto.properties.payload).toMatchObject({ allOf: [{ $ref: '#/components/schemas/MerchantEventPayloadDto' }] });
+    expect(payload.properties.type.enum).toEqual([...MERCHANT_EVENT_TYPES]);
+    for (const type of MERCHANT_EVENT_TYPES) expect(payload.properties.type.description).toMatch(new RegExp(`- \`${type.replace(/\./g, '\\.')}\`: \\S`));
+    expect(body.info.description).toMatch(/Merchant events.*MerchantEventPayloadDto/s);
     const example = body.paths['/v1/events/{id}'].get.responses['200'].content['application/json'].example;
     expect(example.payload).toMatchObject({ type: 'order.approved', data: { fiscalCode: 'RSSMRA*********S' } });
+    expect(Object.keys(example.payload.data).sort()).toEqual(Object.keys(body.components.schemas.OrderViewDto.properties).sort());
   });
 });
