@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { Webhook } from 'standardwebhooks';
+import { ReleaseScheduler } from '../../src/back-office/release/release.scheduler.js';
 import { OrdersRepository } from '../../src/orders/orders.repository.js';
+import { approvalBody, injectFault } from '../checkout/support/checkout.js';
 import { query } from '../support/database.js';
 import { ADMIN_KEY } from '../support/stack.js';
 import { WebhookReceiver, type ReceivedEvent } from '../support/webhook-receiver.js';
@@ -70,6 +72,7 @@ describe('Merchant events from real order changes (storefront API, Soisy emulato
     expect(posts.map((post) => post.event.type)).toEqual([
       'order.created', 'order.requested', 'order.approved', 'order.completed', 'order.release.succeeded', 'order.verified', 'order.disbursed',
     ]);
+    // The merchant's clock is real: this is the first test, before any test moves the fake clock past the 5-minute window.
     const receiver = new Webhook(secret);
     for (const post of posts) {
       // The merchant's own verifier (the library the README shows): signature and timestamp window.
@@ -86,6 +89,33 @@ describe('Merchant events from real order changes (storefront API, Soisy emulato
     expect(posts[1].event.data.fiscalCode).toBe(`${order.fiscalCode.slice(0, 6)}*********${order.fiscalCode.slice(-1)}`);
     // Each body's history ends with the change it reports.
     expect((posts[2].event.data.events as Array<{ type: string; toStatus: string }>).at(-1)).toMatchObject({ type: 'approval.approved', toStatus: 'approved' });
+
+    // No personal data beyond the masked code, no secret: neither the order's callback secret nor ours.
+    const [{ callbackSecret }] = await query<{ callbackSecret: string }>(sut.db.url, 'SELECT "callbackSecret" FROM orders WHERE token = $1', [order.token]);
+    const shopper = approvalBody();
+    const sent = posts.map((post) => post.body + JSON.stringify(post.headers)).join('\n');
+    for (const value of [order.fiscalCode, shopper.email, shopper.mobilePhone, shopper.lastname, shopper.address, callbackSecret, secret, secret.slice(6), ADMIN_KEY] as string[]) {
+      expect(sent).not.toContain(value);
+    }
+  });
+
+  it('tells release outcomes: scheduled then given up after the configured attempts; unknown when nobody knows', async () => {
+    const matchTrigger = '/shops/partnershop/orders/*/match-trigger';
+    const scheduled = await approvedOrder(sut);
+    await injectFault(sut.stack, { method: 'POST', path: matchTrigger, times: 3, fault: { type: 'status', status: 429 } });
+    await backOffice(sut).post(`/v1/orders/${scheduled.token}/release`, { releaseAt: new Date(sut.clock.now().getTime() + 60_000).toISOString() }).expect(202);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      sut.clock.advance(10 * 60_000);
+      await sut.app.get(ReleaseScheduler).runOnce();
+    }
+    const unknown = await approvedOrder(sut);
+    await injectFault(sut.stack, { method: 'POST', path: matchTrigger, times: 1, fault: { type: 'status', status: 500 }, afterProcessing: true });
+    await backOffice(sut).post(`/v1/orders/${unknown.token}/release`).expect(502);
+
+    await deliverDue(sut.app);
+    // Failed attempts that will be retried are internal: the merchant hears the schedule and the outcome.
+    expect(postsFor(scheduled.token).map((post) => post.event.type)).toEqual(['order.created', 'order.requested', 'order.approved', 'order.release.scheduled', 'order.release.failed']);
+    expect(postsFor(unknown.token).map((post) => post.event.type)).toEqual(['order.created', 'order.requested', 'order.approved', 'order.release.unknown']);
   });
 
   it('tells a refusal: created, requested, refused, and nothing more', async () => {
@@ -111,8 +141,8 @@ describe('Merchant events from real order changes (storefront API, Soisy emulato
     await fireEvent(sut.stack, order.token, 'LoanWasDisbursed', { amount: 90000 });
     await deliverDue(sut.app);
     const types = postsFor(order.token).map((post) => post.event.type);
-    expect(types.slice(0, 3)).toEqual(['order.created', 'order.requested', 'order.approved']);
-    expect(types.slice(3).sort()).toEqual(['order.amount_mismatch', 'order.disbursed']);
+    // The flag is recorded with the callback, before Get order confirms the disbursement.
+    expect(types).toEqual(['order.created', 'order.requested', 'order.approved', 'order.amount_mismatch', 'order.disbursed']);
     const flag = postsFor(order.token).find((post) => post.event.type === 'order.amount_mismatch')!;
     // The merchant sees the order's own amount; the reported one is for the back office (GET /v1/orders).
     expect(flag.event.data).toMatchObject({ token: order.token, amount: 100000 });

@@ -10,9 +10,9 @@ const MEANING: Record<MerchantEventType, string> = {
   'order.verified': 'Soisy verified the loan: the goods can be shipped.',
   'order.disbursed': 'Soisy paid the merchant.',
   'order.cancelled': 'The order was cancelled (e.g. Soisy rejected the shopper after approval).',
-  'order.release.scheduled': 'A release (match-trigger) is scheduled, or will be retried.',
+  'order.release.scheduled': 'A release (match-trigger) is scheduled for a later time (`releaseAt`).',
   'order.release.succeeded': 'Soisy accepted the release (match-trigger).',
-  'order.release.failed': 'The release was given up (Soisy refused it, or the order stopped being releasable).',
+  'order.release.failed': 'The release was given up (Soisy refused every attempt, or the order stopped being releasable).',
   'order.release.unknown': 'Nobody knows whether Soisy received the release: check with Soisy before retrying.',
   'order.amount_mismatch': 'Soisy reported an amount other than the order\'s; the order is flagged for a human look.',
 };
