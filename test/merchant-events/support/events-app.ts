@@ -68,18 +68,21 @@ export async function loanRequest(sut: EventsApp, token: string, amount: number)
  */
 export async function approvedOrder(sut: EventsApp, amount = 100000): Promise<CheckoutOrder> {
   const order = await requestedOrder(sut, amount);
-  await decide(sut, order.token, 'approved');
+  const status = await decide(sut, order.token, true);
+  if (status !== 'approved') throw new Error(`approval: status ${status}`);
   return order;
 }
 
 /**
- * The approval call (`additionalData`: what Soisy wants above 500,000 cents), expecting `status`;
- * the callback it causes has landed when this returns. Over 1,000,000 cents the sandbox refuses.
+ * The approval call (`additionalData`: what Soisy wants above 500,000 cents), expecting Soisy's
+ * decision `approved`; the callback it causes has landed when this returns. Over 1,000,000 cents
+ * the sandbox refuses. Answers the order's status as the API reported it.
  */
-export async function decide(sut: EventsApp, token: string, status: 'approved' | 'refused', additionalData = false): Promise<void> {
+export async function decide(sut: EventsApp, token: string, approved: boolean, additionalData = false): Promise<string> {
   const body = await call(await request(sut.stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody(additionalData ? ADDITIONAL_DATA : {})), 200, 'approval');
-  if (body.status !== status) throw new Error(`approval: ${JSON.stringify(body)}`);
+  if (body.approved !== approved) throw new Error(`approval: ${JSON.stringify(body)}`);
   await settleCallbacks(sut.stack);
+  return body.status;
 }
 
 /** The order as GET /v1/orders/{token} shows it now. */
