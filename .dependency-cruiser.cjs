@@ -1,7 +1,7 @@
 // The architecture check, run by `npm run lint` (scripts/check-architecture.mjs). The layout it
 // enforces is README § Layout: features depend downward on the orders core, never on each other.
 // metrics/ is infrastructure (the Soisy client counts its calls), not a feature.
-const FEATURES = '(checkout|back-office|callbacks|reconciliation|quotes|widget|health)';
+const FEATURES = '(checkout|back-office|callbacks|reconciliation|merchant-events|quotes|widget|health)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -11,7 +11,14 @@ Any route may answer 503 with \`Retry-After\` (seconds): \`DATABASE.UNAVAILABLE\
 is unreachable, \`SERVICE.SHUTTING_DOWN\` when this instance is stopping (another one takes the
 retry). Send the same request again after that delay, with the same \`Idempotency-Key\` where the
 route takes one. A request whose headers or body arrive too slowly is answered 408
-\`REQUEST.TIMEOUT\` and its connection closed.`;
+\`REQUEST.TIMEOUT\` and its connection closed.
+
+**Merchant events** (webhooks the service sends, README § Merchant events): every order status change
+and release outcome is POSTed as JSON to the merchant's configured endpoints, body
+\`MerchantEventPayloadDto\` (\`{id, type, createdAt, data}\`, \`data\` the order as
+\`GET /v1/orders/{token}\` shows it), signed with the Standard Webhooks headers \`webhook-id\`,
+\`webhook-timestamp\` and \`webhook-signature\`; any 2xx acknowledges it, anything else is retried.
+The back office lists, inspects and resends them under \`/v1/events\`.`;
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MERCHANT_EVENT_TYPES } from '../orders/outbox/merchant-event-types.js';
+import { MERCHANT_EVENT_TYPES } from '../common/merchant-event-types.js';
 import { ConfigError, loadConfig } from './load-config.js';
 
 const secret = (bytes = 32) => `whsec_${randomBytes(bytes).toString('base64')}`;

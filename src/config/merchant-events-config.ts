@@ -1,5 +1,5 @@
-import { ConfigError } from './load-config.js';
-import { isMerchantEventType, MERCHANT_EVENT_TYPES, type MerchantEventType } from '../orders/outbox/merchant-event-types.js';
+import { ConfigError } from './config-error.js';
+import { isMerchantEventType, MERCHANT_EVENT_TYPES, type MerchantEventType } from '../common/merchant-event-types.js';
 
 /** One merchant endpoint: where events are POSTed, signed with its secrets. */
 export interface MerchantEndpoint {

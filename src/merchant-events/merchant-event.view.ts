@@ -1,8 +1,6 @@
-import type { MerchantEventType, MerchantEventPayload } from '../orders/outbox/index.js';
+import type { MerchantEventType } from '../orders/outbox/index.js';
 import type { DeliveryDto, DeliveryWithAttemptsDto, MerchantEventDetailDto, MerchantEventSummaryDto } from './dto/merchant-event.dto.js';
-import type { EventWithAttempts, EventWithDeliveries } from './merchant-events.repository.js';
-
-type DeliveryRow = EventWithDeliveries['deliveries'][number];
+import type { Delivery, EventWithAttempts, EventWithDeliveries } from './merchant-event.js';
 
 /** An endpoint as shown to the back office: no query string or credentials, which may hold a token. */
 export function displayEndpoint(url: string): string {
@@ -14,7 +12,7 @@ export function displayEndpoint(url: string): string {
   return shown.toString();
 }
 
-function toDelivery(row: DeliveryRow): DeliveryDto {
+function toDelivery(row: Delivery): DeliveryDto {
   return {
     endpoint: displayEndpoint(row.endpoint),
     status: row.status,
@@ -45,5 +43,5 @@ export function toEventDetail(event: EventWithAttempts): MerchantEventDetailDto 
       at: attempt.at.toISOString(),
     })),
   }));
-  return { ...toEventSummary(event), deliveries, payload: event.payload as unknown as MerchantEventPayload };
+  return { ...toEventSummary(event), deliveries, payload: event.payload };
 }

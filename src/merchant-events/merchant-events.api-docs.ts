@@ -57,7 +57,7 @@ export function ApiListEvents() {
 
 export function ApiGetEvent() {
   return applyDecorators(
-    ApiOperation({ summary: 'One merchant event, its body and every delivery attempt' }),
+    ApiOperation({ summary: 'One merchant event, its body and every delivery attempt', description: 'The body exactly as POSTed to the endpoints (`payload`, schema MerchantEventPayloadDto), and per endpoint its delivery: status, attempts (HTTP status, duration, error class), next attempt. Endpoint URLs are shown without their query string.' }),
     ApiOkResponse({ type: MerchantEventDetailDto, example: DETAIL_EXAMPLE }),
     ApiProblem(400, 'The id is not an event id', { id: badId }),
     ApiProblem(404, 'No event has this id', { notFound }),

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import type { MerchantEventPayload } from '../orders/outbox/index.js';
+import type { EventWithAttempts, EventWithDeliveries } from './merchant-event.js';
 
 export interface EventListFilter {
   type?: string;
@@ -18,8 +20,10 @@ const WITH_ATTEMPTS = {
   deliveries: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { attemptLog: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } } },
 } satisfies Prisma.MerchantEventInclude;
 
-export type EventWithDeliveries = Prisma.MerchantEventGetPayload<{ include: typeof WITH_DELIVERIES }>;
-export type EventWithAttempts = Prisma.MerchantEventGetPayload<{ include: typeof WITH_ATTEMPTS }>;
+/** The stored payload is the body the outbox wrote (MerchantEventPayload); Prisma only knows it as JSON. */
+function withPayload<T extends { payload: Prisma.JsonValue }>(row: T): Omit<T, 'payload'> & { payload: MerchantEventPayload } {
+  return { ...row, payload: row.payload as unknown as MerchantEventPayload };
+}
 
 /**
  * A delivery still owed: pending or failed, with no later (or simultaneous) delivery of the same
@@ -51,15 +55,17 @@ export class MerchantEventsRepository {
       WHERE ${Prisma.join(conditions, ' AND ')}
       ORDER BY ev.sequence DESC LIMIT ${filter.limit}`;
     if (rows.length === 0) return [];
-    return this.prisma.merchantEvent.findMany({
+    const events = await this.prisma.merchantEvent.findMany({
       where: { id: { in: rows.map((row) => row.id) } },
       include: WITH_DELIVERIES,
       orderBy: { sequence: 'desc' },
     });
+    return events.map(withPayload);
   }
 
-  findWithAttempts(id: string): Promise<EventWithAttempts | null> {
-    return this.prisma.merchantEvent.findUnique({ where: { id }, include: WITH_ATTEMPTS });
+  async findWithAttempts(id: string): Promise<EventWithAttempts | null> {
+    const event = await this.prisma.merchantEvent.findUnique({ where: { id }, include: WITH_ATTEMPTS });
+    return event && withPayload(event);
   }
 
   /** New deliveries of an existing event, due now; the event (and its id) is unchanged. */

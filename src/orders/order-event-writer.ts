@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client.js';
-import { MerchantEventOutbox } from './outbox/merchant-event-outbox.js';
+import { MerchantEventOutbox } from './outbox/merchant-event-outbox.repository.js';
 import type { EventData, EventSource, Order, OrderStatus } from './order.js';
 import type { Tx } from './persistence/order-row.js';
 

@@ -1,11 +1,9 @@
 import request from 'supertest';
-import { appendMerchantEvent } from '../../src/orders/outbox/index.js';
-import { toOrderView } from '../../src/orders/order-view.mapper.js';
-import { PrismaService } from '../../src/prisma/prisma.service.js';
+import { approvalBody } from '../checkout/support/checkout.js';
 import { query } from '../support/database.js';
 import { ADMIN_KEY } from '../support/stack.js';
 import { signedWith, WebhookReceiver } from '../support/webhook-receiver.js';
-import { checkoutThroughApproval, deliverDue, FISCAL_CODE, insertOrder, moveOrder, newSecret, startEventsApp, type EventsApp } from './support/events-app.js';
+import { approvedOrder, createdOrder, decide, deliverDue, newSecret, requestedOrder, startEventsApp, startSecondEventsApp, type EventsApp } from './support/events-app.js';
 
 const HOUR = 3_600_000;
 
@@ -48,21 +46,18 @@ describe('Merchant events: delivery', () => {
   const detail = (id: string) => request(sut.app.getHttpServer()).get(`/v1/events/${id}`).set('authorization', `Bearer ${ADMIN_KEY}`).expect(200);
 
   it('delivers each order\'s events in order, signed with both active secrets, only the subscribed types to each endpoint', async () => {
-    const first = await insertOrder(sut.app);
-    const second = await insertOrder(sut.app);
-    await moveOrder(sut.app, first.id, 'created', 'order.created');
-    await moveOrder(sut.app, second.id, 'created', 'order.created');
-    await moveOrder(sut.app, first.id, 'requested', 'loan_request.created');
-    await moveOrder(sut.app, second.id, 'requested', 'loan_request.created');
-    await moveOrder(sut.app, first.id, 'approved', 'approval.approved');
-    await moveOrder(sut.app, second.id, 'refused', 'approval.refused');
-    await moveOrder(sut.app, first.id, null, 'release.attempt_started');
+    // Two checkouts interleaved: one approved, one refused (over €10,000).
+    const first = await requestedOrder(sut, 120000);
+    const second = await requestedOrder(sut, 1_200_000);
+    await decide(sut, first.token, true);
+    // Refused; or cancelled when Soisy's UserWasRejected callback is confirmed first (checkout-events.e2e-spec.ts).
+    const refusal = await decide(sut, second.token, false, true);
 
     const report = await deliverDue(sut.app);
 
     expect(report).toMatchObject({ delivered: 7, retried: 0, failed: 0 });
     expect(erp.typesFor(first.token)).toEqual(['order.created', 'order.requested', 'order.approved']);
-    expect(erp.typesFor(second.token)).toEqual(['order.created', 'order.requested', 'order.refused']);
+    expect(erp.typesFor(second.token)).toEqual(['order.created', 'order.requested', `order.${refusal}`]);
     expect(approvedOnly.accepted().map((post) => [post.event.type, post.event.data.token])).toEqual([['order.approved', first.token]]);
     for (const post of erp.accepted()) {
       expect(signedWith(post, oldSecret) && signedWith(post, newSecretValue)).toBe(true);
@@ -70,50 +65,27 @@ describe('Merchant events: delivery', () => {
     }
     expect(signedWith(approvedOnly.accepted()[0], approvedSecret)).toBe(true);
     const approved = erp.accepted().find((post) => post.event.type === 'order.approved')!;
-    expect(approved.event.data).toMatchObject({ token: first.token, status: 'approved', amount: 120000, fiscalCode: 'RSSMRA*********S' });
+    expect(approved.event.data).toMatchObject({ token: first.token, status: 'approved', amount: 120000, fiscalCode: `${first.fiscalCode.slice(0, 6)}*********${first.fiscalCode.slice(-1)}` });
     expect(approved.event.createdAt).toBe(sut.clock.now().toISOString());
   });
 
   it('sends no unmasked personal data and no secret', async () => {
-    const order = await insertOrder(sut.app);
-    await checkoutThroughApproval(sut.app, order.id);
+    const order = await approvedOrder(sut);
     await deliverDue(sut.app);
-    const [row] = await query<{ callbackSecret: string }>(sut.db.url, 'SELECT "callbackSecret" FROM orders WHERE id = $1', [order.id]);
+    const [row] = await query<{ callbackSecret: string }>(sut.db.url, 'SELECT "callbackSecret" FROM orders WHERE token = $1', [order.token]);
     const everything = erp.received.map((post) => post.body + JSON.stringify(post.headers)).join('\n');
     expect(erp.typesFor(order.token)).toHaveLength(3);
-    for (const secret of [FISCAL_CODE, row.callbackSecret, oldSecret, newSecretValue, oldSecret.slice(6), newSecretValue.slice(6), ADMIN_KEY]) {
+    const shopper = approvalBody();
+    const personal = [order.fiscalCode, shopper.email, shopper.mobilePhone, shopper.firstname, shopper.lastname, shopper.address, shopper.postalCode] as string[];
+    for (const secret of [...personal, row.callbackSecret, oldSecret, newSecretValue, oldSecret.slice(6), newSecretValue.slice(6), ADMIN_KEY]) {
       expect(everything).not.toContain(secret);
     }
   });
 
-  it('records nothing when the transaction that appended the event rolls back', async () => {
-    const order = await insertOrder(sut.app);
-    await expect(sut.app.get(PrismaService).$transaction(async (tx) => {
-      await tx.order.update({ where: { id: order.id }, data: { status: 'created' } });
-      const row = await tx.order.findUniqueOrThrow({ where: { id: order.id }, include: { events: true } });
-      await appendMerchantEvent(tx, { orderId: order.id, orderToken: order.token, type: 'order.created', data: toOrderView(row) }, { endpoints: [], now: sut.clock.now() });
-      throw new Error('the change failed after its event was written');
-    })).rejects.toThrow('the change failed');
-    expect(await query(sut.db.url, 'SELECT 1 FROM merchant_events WHERE "orderToken" = $1', [order.token])).toEqual([]);
-    expect(await query(sut.db.url, 'SELECT 1 FROM merchant_event_deliveries WHERE "orderId" = $1', [order.id])).toEqual([]);
-  });
-
-  it('records the event with no delivery when no endpoint is configured', async () => {
-    const order = await insertOrder(sut.app, 'created');
-    const appended = await sut.app.get(PrismaService).$transaction(async (tx) => {
-      const row = await tx.order.findUniqueOrThrow({ where: { id: order.id }, include: { events: true } });
-      return appendMerchantEvent(tx, { orderId: order.id, orderToken: order.token, type: 'order.created', data: toOrderView(row) }, { endpoints: [], now: sut.clock.now() });
-    });
-    expect(appended.deliveries).toBe(0);
-    expect((await detail(appended.id)).body).toMatchObject({ id: appended.id, type: 'order.created', deliveries: [] });
-  });
-
   it('holds an order\'s later events while an earlier one is retried, without holding up other orders; then delivers them all, in order', async () => {
-    const failing = await insertOrder(sut.app);
-    const healthy = await insertOrder(sut.app);
+    const failing = await approvedOrder(sut);
+    const healthy = await approvedOrder(sut);
     erp.answerWith((post) => (post.event.data.token === failing.token ? 500 : 204));
-    await checkoutThroughApproval(sut.app, failing.id);
-    await checkoutThroughApproval(sut.app, healthy.id);
 
     expect(await deliverDue(sut.app)).toMatchObject({ delivered: 5, retried: 1 });
     expect(erp.typesFor(healthy.token)).toEqual(['order.created', 'order.requested', 'order.approved']);
@@ -135,9 +107,8 @@ describe('Merchant events: delivery', () => {
   });
 
   it('gets the same events, none lost or reordered, to a receiver that timed out, then was down, once it recovers', async () => {
-    const order = await insertOrder(sut.app);
     erp.answerWith('hang');
-    await checkoutThroughApproval(sut.app, order.id);
+    const order = await approvedOrder(sut);
     expect(await deliverDue(sut.app)).toMatchObject({ retried: 1 });
     await erp.down();
     sut.clock.advance(60_000);
@@ -153,9 +124,9 @@ describe('Merchant events: delivery', () => {
   });
 
   it('retries for at least three days, then marks the delivery failed; a resend delivers it with the same id', async () => {
-    const order = await insertOrder(sut.app);
+    const token = await createdOrder(sut);
+    const order = { token };
     erp.answerWith((post) => (post.event.data.token === order.token ? 503 : 204));
-    await moveOrder(sut.app, order.id, 'created', 'order.created');
     const start = sut.clock.now().getTime();
     let report;
     do {
@@ -177,17 +148,17 @@ describe('Merchant events: delivery', () => {
   });
 
   it('delivers each event once with two instances running delivery at the same time', async () => {
-    const second = await startEventsApp({
+    const second = await startSecondEventsApp(sut, {
       MERCHANT_EVENTS_ENDPOINT_1_URL: erp.url,
       MERCHANT_EVENTS_ENDPOINT_1_SECRETS: `${oldSecret} ${newSecretValue}`,
       MERCHANT_EVENTS_ENDPOINT_2_URL: approvedOnly.url,
       MERCHANT_EVENTS_ENDPOINT_2_SECRETS: approvedSecret,
       MERCHANT_EVENTS_ENDPOINT_2_TYPES: 'order.approved',
       MERCHANT_EVENTS_BATCH_SIZE: '3',
-    }, { db: sut.db, clock: sut.clock });
+    });
     try {
-      const orders = await Promise.all(Array.from({ length: 12 }, () => insertOrder(sut.app)));
-      for (const order of orders) await checkoutThroughApproval(sut.app, order.id);
+      const orders = [];
+      for (let n = 0; n < 12; n += 1) orders.push(await approvedOrder(n % 2 === 0 ? sut : second));
       await Promise.all([deliverDue(sut.app), deliverDue(second.app), deliverDue(sut.app), deliverDue(second.app)]);
 
       const ids = erp.received.map((post) => post.id);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { signatureHeaders } from '../../src/merchant-events/webhook-signature.js';
 import request from 'supertest';
 import { ADMIN_KEY, freePort } from '../support/stack.js';
-import { deliverDue, insertOrder, moveOrder, newSecret, startEventsApp, type EventsApp } from './support/events-app.js';
+import { createdOrder, deliverDue, newSecret, startEventsApp, type EventsApp } from './support/events-app.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -62,8 +62,7 @@ describe('README: receiving and verifying merchant events', () => {
   const post = (headers: Record<string, string>, body: string) => fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
 
   it('accepts what the service sends, signed during a secret rotation, and handles it once', async () => {
-    const order = await insertOrder(sut.app);
-    await moveOrder(sut.app, order.id, 'created', 'order.created');
+    const order = { token: await createdOrder(sut) };
     expect(await deliverDue(sut.app)).toMatchObject({ delivered: 1, retried: 0 });
     const line = `order.created ${order.token} created`;
     expect(output).toContain(line);

@@ -1,12 +1,14 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
 import request from 'supertest';
+import { MERCHANT_EVENT_TYPES } from '../../src/common/merchant-event-types.js';
 import { ADMIN_KEY } from '../support/stack.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
-import { checkoutThroughApproval, deliverDue, insertOrder, moveOrder, newSecret, startEventsApp, type EventsApp } from './support/events-app.js';
+import { approvedOrder, cancelByRejection, deliverDue, newSecret, startEventsApp, type CheckoutOrder, type EventsApp } from './support/events-app.js';
 
 describe('Merchant events: back-office routes', () => {
   let erp: WebhookReceiver;
   let sut: EventsApp;
-  const orders: { id: string; token: string }[] = [];
+  const orders: CheckoutOrder[] = [];
 
   beforeAll(async () => {
     erp = await WebhookReceiver.start();
@@ -16,11 +18,7 @@ describe('Merchant events: back-office routes', () => {
       MERCHANT_EVENTS_ENDPOINT_1_SECRETS: newSecret(),
       MERCHANT_EVENTS_ENDPOINT_1_TYPES: 'order.approved,order.cancelled',
     });
-    for (let n = 0; n < 3; n += 1) {
-      const order = await insertOrder(sut.app);
-      await checkoutThroughApproval(sut.app, order.id);
-      orders.push(order);
-    }
+    for (let n = 0; n < 3; n += 1) orders.push(await approvedOrder(sut));
   });
 
   afterAll(async () => {
@@ -44,7 +42,7 @@ describe('Merchant events: back-office routes', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await get(`/v1/events?limit=4${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      const res: request.Response = await get(`/v1/events?limit=4${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
       seen.push(...res.body.items.map((item: { id: string }) => item.id));
       cursor = res.body.nextCursor;
     } while (cursor);
@@ -77,7 +75,7 @@ describe('Merchant events: back-office routes', () => {
     const [item] = (await get(`/v1/events?type=order.approved&orderToken=${orders[0].token}`).expect(200)).body.items;
     const { body } = await get(`/v1/events/${item.id}`).expect(200);
     expect(body).toMatchObject({ id: item.id, type: 'order.approved', orderToken: orders[0].token });
-    expect(body.payload).toMatchObject({ id: item.id, type: 'order.approved', data: { token: orders[0].token, status: 'approved', fiscalCode: 'RSSMRA*********S' } });
+    expect(body.payload).toMatchObject({ id: item.id, type: 'order.approved', data: { token: orders[0].token, status: 'approved', fiscalCode: `${orders[0].fiscalCode.slice(0, 6)}*********${orders[0].fiscalCode.slice(-1)}` } });
     expect(body.deliveries[0].attemptLog).toEqual([expect.objectContaining({ statusCode: 500, errorClass: 'http_500' })]);
     expect(JSON.stringify(body)).not.toContain('endpoint-credential');
   });
@@ -99,7 +97,7 @@ describe('Merchant events: back-office routes', () => {
 
   it('sends a cancellation to the endpoint that asked for it', async () => {
     erp.received.length = 0;
-    await moveOrder(sut.app, orders[2].id, 'cancelled', 'sync');
+    await cancelByRejection(sut, orders[2].token);
     await deliverDue(sut.app);
     expect(erp.typesFor(orders[2].token)).toEqual(['order.cancelled']);
   });
@@ -136,11 +134,23 @@ describe('Merchant events: back-office routes', () => {
     expect(text).toMatch(/merchant_event_queue_depth \d+/);
   });
 
-  it('documents the routes and the event payload in OpenAPI', async () => {
+  it('documents the routes and the event payload in OpenAPI: its schema, the order view inside it, and every event type', async () => {
     const { body } = await request(sut.app.getHttpServer()).get('/docs-json').expect(200);
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/v1/events', '/v1/events/{id}', '/v1/events/{id}/resend']));
-    expect(body.components.schemas.MerchantEventPayloadDto.properties).toEqual(expect.objectContaining({ id: expect.anything(), type: expect.anything(), createdAt: expect.anything(), data: expect.anything() }));
+    await expect(SwaggerParser.validate(structuredClone(body))).resolves.toBeDefined();
+    for (const [path, method] of [['/v1/events', 'get'], ['/v1/events/{id}', 'get'], ['/v1/events/{id}/resend', 'post']]) {
+      const operation = body.paths[path][method];
+      expect({ path, tags: operation.tags, described: Boolean(operation.summary && operation.description), secured: operation.security })
+        .toEqual({ path, tags: ['back-office'], described: true, secured: [{ 'back-office': [] }] });
+    }
+    const payload = body.components.schemas.MerchantEventPayloadDto;
+    expect(payload.required).toEqual(expect.arrayContaining(['id', 'type', 'createdAt', 'data']));
+    expect(payload.properties.data).toEqual({ $ref: '#/components/schemas/OrderViewDto' });
+    expect(body.components.schemas.MerchantEventDetailDto.properties.payload).toMatchObject({ allOf: [{ $ref: '#/components/schemas/MerchantEventPayloadDto' }] });
+    expect(payload.properties.type.enum).toEqual([...MERCHANT_EVENT_TYPES]);
+    for (const type of MERCHANT_EVENT_TYPES) expect(payload.properties.type.description).toMatch(new RegExp(`- \`${type.replace(/\./g, '\\.')}\`: \\S`));
+    expect(body.info.description).toMatch(/Merchant events.*MerchantEventPayloadDto/s);
     const example = body.paths['/v1/events/{id}'].get.responses['200'].content['application/json'].example;
     expect(example.payload).toMatchObject({ type: 'order.approved', data: { fiscalCode: 'RSSMRA*********S' } });
+    expect(Object.keys(example.payload.data).sort()).toEqual(Object.keys(body.components.schemas.OrderViewDto.properties).sort());
   });
 });

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MerchantDeliveryStatus } from '../../generated/prisma/enums.js';
 import { OrderViewDto } from '../../orders/order-view.dto.js';
 import { MERCHANT_EVENT_TYPES, type MerchantEventType } from '../../orders/outbox/index.js';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '../merchant-event.js';
+import { EVENT_TYPES_DESCRIPTION } from './merchant-event-type-docs.js';
 
 /** One POST to an endpoint. */
 export class DeliveryAttemptDto {
@@ -27,8 +28,8 @@ export class DeliveryDto {
   @ApiProperty({ example: 'https://erp.example.com/soisy/events' })
   endpoint!: string;
 
-  @ApiProperty({ enum: MerchantDeliveryStatus, example: 'pending' })
-  status!: MerchantDeliveryStatus;
+  @ApiProperty({ enum: DELIVERY_STATUSES, example: 'pending' })
+  status!: DeliveryStatus;
 
   /** POSTs made so far. */
   @ApiProperty({ example: 2 })
@@ -50,18 +51,25 @@ export class DeliveryWithAttemptsDto extends DeliveryDto {
   attemptLog!: DeliveryAttemptDto[];
 }
 
-/** What an endpoint receives: the POST body. `id` is the same on every retry and resend. */
+/**
+ * What an endpoint receives: the body of the POST, signed with the Standard Webhooks headers
+ * (`webhook-id`, `webhook-timestamp`, `webhook-signature`; README § Merchant events).
+ */
 export class MerchantEventPayloadDto {
-  @ApiProperty({ example: '0b9f6d1e-4c1a-4a7e-9a43-2f1d8c7b5e10' })
+  /** Unique per event and the same on every retry and resend (the `webhook-id` header): deduplicate on it. */
+  @ApiProperty({ format: 'uuid', example: '0b9f6d1e-4c1a-4a7e-9a43-2f1d8c7b5e10' })
   id!: string;
 
-  @ApiProperty({ enum: MERCHANT_EVENT_TYPES, example: 'order.approved' })
+  @ApiProperty({ enum: MERCHANT_EVENT_TYPES, example: 'order.approved', description: EVENT_TYPES_DESCRIPTION })
   type!: MerchantEventType;
 
-  @ApiProperty({ example: '2026-11-29T10:21:03.120Z' })
+  /** When the change was recorded (ISO 8601, UTC). */
+  @ApiProperty({ format: 'date-time', example: '2026-11-29T10:21:03.120Z' })
   createdAt!: string;
 
+  // Explicit type: the order view lives in another module and must appear as its schema, not as `object`.
   /** The order as GET /v1/orders/{token} returns it then: fiscal code masked, no secrets. */
+  @ApiProperty({ type: () => OrderViewDto })
   data!: OrderViewDto;
 }
 

@@ -1,5 +1,5 @@
-import type { OrderStatus } from '../../generated/prisma/enums.js';
-import type { MerchantEventType } from './merchant-event-types.js';
+import type { OrderStatus } from '../order.js';
+import type { MerchantEventType } from '../../common/merchant-event-types.js';
 
 /** An internal order event as the one event writer records it (an `order_events` row). */
 export interface InternalOrderEvent {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { MerchantEndpoint } from '../../config/merchant-events-config.js';
 import type { OrderViewDto } from '../order-view.dto.js';
-import type { MerchantEventType } from '../outbox/merchant-event-types.js';
+import type { MerchantEventType } from '../../common/merchant-event-types.js';
 
 /** Names of the caller's CTEs the append reads, and the prefix of the CTEs it adds (unique per statement). */
 export interface StatementCtes {

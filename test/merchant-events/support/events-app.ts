@@ -1,72 +1,96 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '../../../src/config/load-config.js';
-import { createApp } from '../../../src/create-app.js';
-import type { OrderStatus } from '../../../src/generated/prisma/enums.js';
-import { MerchantEventOutbox } from '../../../src/orders/outbox/index.js';
-import { PrismaService } from '../../../src/prisma/prisma.service.js';
-import { FakeClock } from '../../back-office/support/back-office.js';
-import { createTestDatabase, type TestDatabase } from '../../support/database.js';
-import { ADMIN_KEY } from '../../support/stack.js';
+import request from 'supertest';
+import type { TestDatabase } from '../../support/database.js';
+import type { Stack } from '../../support/stack.js';
+import { ADDITIONAL_DATA, approvalBody, freshFiscalCode, loanRequestBody, orderBody } from '../../checkout/support/checkout.js';
+import { fireEvent, settleCallbacks, startBackOfficeStack, type FakeClock } from '../../back-office/support/back-office.js';
+import { startSecondInstance } from '../../back-office/support/second-instance.js';
 
-export { deliverDue, newSecret } from '../../support/merchant-events.js';
+export { deliverDue, endpointEnv, newSecret } from '../../support/merchant-events.js';
+export { fireEvent, settleCallbacks };
 
-/** A fiscal code stored in full on the order: it must reach no event unmasked. */
-export const FISCAL_CODE = 'RSSMRA85T10A562S';
-
+/**
+ * The service as a merchant runs it (real PostgreSQL, the Soisy emulator over HTTP, callbacks
+ * reaching it on a real port), configured with `env`; the scheduler is off and the clock is fake,
+ * so a test runs delivery itself (`deliverDue`) and moves time itself.
+ */
 export interface EventsApp {
   app: NestFastifyApplication;
+  stack: Stack;
   db: TestDatabase;
   clock: FakeClock;
   close(): Promise<void>;
 }
 
-/** The service (no Soisy needed) on a database of its own, delivery run by hand on a fake clock. */
-export async function startEventsApp(env: Record<string, string>, shared?: { db: TestDatabase; clock: FakeClock }): Promise<EventsApp> {
-  const db = shared?.db ?? (await createTestDatabase());
-  const clock = shared?.clock ?? new FakeClock();
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: db.url, SCHEDULER_ENABLED: 'false', ADMIN_API_KEYS: ADMIN_KEY, RATE_LIMIT_PER_MINUTE: '100000', ...env });
-  const app = await createApp(config, { clock });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  return {
-    app, db, clock,
-    close: async () => {
-      await app.close();
-      if (!shared) await db.drop();
-    },
-  };
+export async function startEventsApp(env: Record<string, string>): Promise<EventsApp> {
+  const { stack, clock } = await startBackOfficeStack(env);
+  return { app: stack.app, stack, db: stack.db, clock, close: () => stack.close() };
 }
 
-/** An order row as checkout leaves it once Soisy created it (status `created`, no event yet). */
-export async function insertOrder(app: NestFastifyApplication, status: OrderStatus = 'pending'): Promise<{ id: string; token: string }> {
-  const token = randomBytes(10).toString('hex');
-  const order = await app.get(PrismaService).order.create({
-    data: {
-      token, shopId: 'partnershop', orderReference: `ORD-${randomUUID()}`, amountCents: 120000, instalments: 10,
-      fiscalCode: FISCAL_CODE, status, callbackSecret: randomBytes(24).toString('hex'),
-    },
-  });
-  return { id: order.id, token };
+/** Another replica on the same database, Soisy and clock, configured with `env` (its merchant endpoints). */
+export async function startSecondEventsApp(first: EventsApp, env: Record<string, string>): Promise<EventsApp> {
+  const instance = await startSecondInstance(first.stack, first.clock, env);
+  return { app: instance.app, stack: { ...first.stack, app: instance.app, url: instance.url }, db: first.db, clock: first.clock, close: () => instance.close() };
+}
+
+/** An order the storefront made, and the codice fiscale its shopper gave (which no event may show unmasked). */
+export interface CheckoutOrder {
+  token: string;
+  fiscalCode: string;
+}
+
+const call = async (res: request.Response, expected: number, what: string) => {
+  if (res.status !== expected) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+};
+
+/** POST /v1/orders through `sut`'s storefront API: the order is `created` (event `order.created`). */
+export async function createdOrder(sut: EventsApp, amount = 100000): Promise<string> {
+  const body = await call(await request(sut.stack.url).post('/v1/orders').send(orderBody({ amount })), 201, 'create order');
+  return body.token;
+}
+
+/** Create → loan request: the order is `requested`. Above 500,000 cents Soisy wants additional data at approval. */
+export async function requestedOrder(sut: EventsApp, amount = 100000): Promise<CheckoutOrder> {
+  return loanRequest(sut, await createdOrder(sut, amount), amount);
+}
+
+/** The loan request of a created order (`order.requested`), with a fresh codice fiscale. */
+export async function loanRequest(sut: EventsApp, token: string, amount: number): Promise<CheckoutOrder> {
+  const fiscalCode = freshFiscalCode();
+  await call(await request(sut.stack.url).post(`/v1/orders/${token}/loan-request`).send(loanRequestBody({ fiscalCode, amount })), 201, 'loan request');
+  return { token, fiscalCode };
 }
 
 /**
- * Moves an order to `to` the way the one event writer will: status, history row and merchant event
- * in one transaction.
+ * Create → loan request → approval through the storefront API, the approval's LoanWasApproved
+ * callback landed: `order.created`, `order.requested`, `order.approved` are recorded.
  */
-export async function moveOrder(app: NestFastifyApplication, orderId: string, to: OrderStatus | null, type: string): Promise<void> {
-  const outbox = app.get(MerchantEventOutbox);
-  await app.get(PrismaService).$transaction(async (tx) => {
-    const { status } = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
-    if (to) await tx.order.update({ where: { id: orderId }, data: { status: to } });
-    await tx.orderEvent.create({ data: { orderId, type, fromStatus: to ? status : null, toStatus: to, source: 'api' } });
-    await outbox.recordOrderEvent(tx, { orderId, type, fromStatus: to ? status : null, toStatus: to });
-  });
+export async function approvedOrder(sut: EventsApp, amount = 100000): Promise<CheckoutOrder> {
+  const order = await requestedOrder(sut, amount);
+  const status = await decide(sut, order.token, true);
+  if (status !== 'approved') throw new Error(`approval: status ${status}`);
+  return order;
 }
 
-/** The checkout's status changes, as merchant events: created → requested → approved. */
-export async function checkoutThroughApproval(app: NestFastifyApplication, orderId: string): Promise<void> {
-  await moveOrder(app, orderId, 'created', 'order.created');
-  await moveOrder(app, orderId, 'requested', 'loan_request.created');
-  await moveOrder(app, orderId, 'approved', 'approval.approved');
+/**
+ * The approval call (`additionalData`: what Soisy wants above 500,000 cents), expecting Soisy's
+ * decision `approved`; the callback it causes has landed when this returns. Over 1,000,000 cents
+ * the sandbox refuses. Answers the order's status as the API reported it.
+ */
+export async function decide(sut: EventsApp, token: string, approved: boolean, additionalData = false): Promise<string> {
+  const body = await call(await request(sut.stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody(additionalData ? ADDITIONAL_DATA : {})), 200, 'approval');
+  if (body.approved !== approved) throw new Error(`approval: ${JSON.stringify(body)}`);
+  await settleCallbacks(sut.stack);
+  return body.status;
+}
+
+/** The order as GET /v1/orders/{token} shows it now. */
+export async function orderView(sut: EventsApp, token: string): Promise<Record<string, unknown> & { status: string; events: unknown[] }> {
+  return (await request(sut.stack.url).get(`/v1/orders/${token}`).expect(200)).body;
+}
+
+/** Soisy (the emulator) cancels the order: `order.cancelled`. */
+export function cancelByRejection(sut: EventsApp, token: string): Promise<void> {
+  return fireEvent(sut.stack, token, 'UserWasRejected');
 }

@@ -1,3 +1,6 @@
+// The merchant's contract (README § Merchant events), here rather than in src/orders/outbox because
+// configuration validates endpoint subscriptions against it and src/config sits below the orders core.
+
 /** Every event a merchant's endpoint can receive (issue 11), in the order an order usually meets them. */
 export const MERCHANT_EVENT_TYPES = [
   'order.created',

@@ -10,7 +10,7 @@ import { isIssued, type IssuedOrder, type Order } from '../order.js';
 import { merchantEventTypeFor, type InternalOrderEvent } from './merchant-event-mapping.js';
 import { PREPARED } from '../../prisma/prepared-statements.js';
 import { appendMerchantEventStatement, type StatementCtes } from '../persistence/merchant-event-statement.js';
-import type { MerchantEventType } from './merchant-event-types.js';
+import type { MerchantEventType } from '../../common/merchant-event-types.js';
 
 export interface MerchantEventInput {
   orderId: string;
