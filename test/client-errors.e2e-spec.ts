@@ -31,7 +31,9 @@ describe('errors Node meets before a request exists', () => {
   beforeAll(async () => {
     testApp = await startTestApp();
     await testApp.app.listen({ port: 0, host: '127.0.0.1' });
-    port = testApp.app.getHttpServer().address().port;
+    const address = testApp.app.getHttpServer().address();
+    if (typeof address !== 'object' || address === null) throw new Error(`the service listens on ${String(address)}, not a TCP port`);
+    port = address.port;
   });
   afterAll(() => testApp.close());
 

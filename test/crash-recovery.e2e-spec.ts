@@ -1,8 +1,10 @@
 import { once } from 'node:events';
-import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
+import type { CreatedOrderDto } from '../src/checkout/dto/created-order.dto.js';
+import { startEmulator, type CallbackRecord, type LoggedCall, type Order as EmulatorOrder, type RunningEmulator } from '../src/emulator/index.js';
 import { orderBody, waitUntil } from './checkout/support/checkout.js';
 import { localOrder, soisyOrdersWithReference } from './checkout/support/recovery.js';
 import { createTestDatabase, query, type TestDatabase } from './support/database.js';
+import { jsonOf } from './support/json.js';
 import { runNode, waitFor200, type ServiceProcess } from './support/process.js';
 import { freePort } from './support/stack.js';
 
@@ -72,12 +74,12 @@ describe('the service killed mid-work', () => {
     const retry = await fetch(`${base}/v1/orders`, { method: 'POST', headers, body: JSON.stringify(body) });
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
-    expect((await retry.json()).token).toBe(row.token);
+    expect((await jsonOf<CreatedOrderDto>(retry)).token).toBe(row.token);
     expect(await soisyOrdersWithReference(emulator.url, reference)).toHaveLength(1);
 
     // Soisy's callbacks for the adopted order reach it: its callback secret is the one Soisy was given.
     await emulatorControl(`/orders/${row.token}/events`, { eventId: 'LoanWasApproved' });
-    const delivered = (await (await emulatorControl('/callbacks/flush')).json()) as Array<{ orderToken: string; responseStatus: number }>;
+    const delivered = await jsonOf<CallbackRecord[]>(emulatorControl('/callbacks/flush'));
     expect(delivered.filter((callback) => callback.orderToken === row.token).map((callback) => callback.responseStatus)).toEqual([200]);
     await waitUntil('the callback is confirmed', async () => (await localOrder(db.url, reference))?.status === 'approved', 20_000);
   }, 90_000);
@@ -86,12 +88,12 @@ describe('the service killed mid-work', () => {
     await start();
     const body = orderBody();
     const created = await fetch(`${base}/v1/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const { token } = await created.json();
+    const { token } = await jsonOf<CreatedOrderDto>(created);
     const getOrder = `/shops/partnershop/orders/${token}`;
     await emulatorControl('/faults', { method: 'GET', path: getOrder, fault: { type: 'delay', ms: 8000 }, times: 3 });
     await emulatorControl(`/orders/${token}/events`, { eventId: 'LoanWasApproved' });
     await waitUntil('the confirmation waits on Get order', async () => {
-      const calls = (await (await fetch(`${emulator.url}/__emulator/requests`)).json()) as Array<{ method: string; path: string; status: number | null }>;
+      const calls = await jsonOf<LoggedCall[]>(fetch(`${emulator.url}/__emulator/requests`));
       return calls.some((call) => call.method === 'GET' && call.path === getOrder && call.status === null);
     }, 20_000);
     await kill();
@@ -116,7 +118,7 @@ describe('the service killed mid-work', () => {
   }, 90_000);
 
   it('never leaves a reference with two Soisy orders, nor a Soisy order without exactly one local order', async () => {
-    const orders = (await (await fetch(`${emulator.url}/__emulator/orders`)).json()) as Array<{ token: string; orderReference: string }>;
+    const orders = await jsonOf<EmulatorOrder[]>(fetch(`${emulator.url}/__emulator/orders`));
     expect(orders.length).toBeGreaterThan(0);
     expect(new Set(orders.map((order) => order.orderReference)).size).toBe(orders.length);
     const linked = await query<{ token: string }>(db.url, 'SELECT token FROM orders WHERE token = ANY($1)', [orders.map((order) => order.token)]);

@@ -1,4 +1,6 @@
 import { once } from 'node:events';
+import type { QuotesDto } from '../src/quotes/dto/quotes.dto.js';
+import { jsonOf } from './support/json.js';
 import { run, type ServiceProcess } from './support/process.js';
 
 /** `npm run demo` (after the build `npm test` runs first): the whole shop offline, stopped by Ctrl-C. */
@@ -29,7 +31,7 @@ describe('npm run demo', () => {
     const quotes = await fetch(`${apiUrl}/v1/quotes?amount=129900&instalments=10`, { headers: { origin } });
     expect(quotes.status).toBe(200);
     expect(quotes.headers.get('access-control-allow-origin')).toBe(origin);
-    expect((await quotes.json()).min.instalmentAmount).toBeGreaterThan(0);
+    expect((await jsonOf<QuotesDto>(quotes)).min.instalmentAmount).toBeGreaterThan(0);
 
     demo.child.kill('SIGINT');
     const [code] = await once(demo.child, 'exit');

@@ -3,12 +3,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import type { HealthCheckResult } from '@nestjs/terminus';
 import { createTestDatabase } from './support/database.js';
+import { jsonOf } from './support/json.js';
 import { run, runNode, waitFor200 } from './support/process.js';
 import { freePort } from './support/stack.js';
 
 /** The embedded PostgreSQL (WebAssembly) takes over 30 s to boot on a 2-core machine under load. */
 const EMBEDDED_BOOT_MS = 75_000;
+
+/**
+ * An OpenAPI document as the validator takes it (swagger-parser's own `OpenAPI.Document`, reached through
+ * its callback type because `openapi-types` is not a dependency of ours); the validation checks the shape.
+ */
+type OpenApiDocument = NonNullable<Parameters<SwaggerParser.ApiCallback>[1]>;
 
 /** The built service as `npm start` and the container run it (`npm test` builds first). */
 describe('the service process', () => {
@@ -33,8 +41,8 @@ describe('the service process', () => {
       const first = runNode('dist/main.js', env);
       try {
         const ready = await waitFor200(`http://127.0.0.1:${port}/health/ready`, EMBEDDED_BOOT_MS);
-        expect((await ready.json()).status).toBe('ok');
-        const doc = await (await waitFor200(`http://127.0.0.1:${port}/docs-json`)).json();
+        expect((await jsonOf<HealthCheckResult>(ready)).status).toBe('ok');
+        const doc = await jsonOf<OpenApiDocument>(waitFor200(`http://127.0.0.1:${port}/docs-json`));
         await expect(SwaggerParser.validate(doc)).resolves.toBeDefined();
         await expectRequestLogsWithIdAndWithoutSecrets(first.output);
         expect(await first.stop()).toBe(0);

@@ -18,7 +18,8 @@ describe('the back office', () => {
 
     it.each(routes)('answers %s %s with 401 problem+json', async (method, path) => {
       const call = (headers: Record<string, string>) => (method === 'get' ? request(stack.url).get(path) : request(stack.url).post(path).send({})).set(headers);
-      for (const headers of [{}, { authorization: 'Bearer wrong-key-wrong-key-wrong' }, { authorization: 'Basic dGVzdDp0ZXN0' }, { authorization: 'Bearer' }]) {
+      const headerSets: Array<Record<string, string>> = [{}, { authorization: 'Bearer wrong-key-wrong-key-wrong' }, { authorization: 'Basic dGVzdDp0ZXN0' }, { authorization: 'Bearer' }];
+      for (const headers of headerSets) {
         const res = await call(headers);
         expect(res.status).toBe(401);
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

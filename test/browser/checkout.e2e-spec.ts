@@ -1,13 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
+import type { OrderViewDto } from '../../src/orders/order-view.dto.js';
+import { jsonOf } from '../support/json.js';
 import { injectFault } from '../checkout/support/checkout.js';
 import { launchBrowser, newPage, screenshot, scriptWarnings } from './support/browser.js';
+import type { PageGlobals } from './support/page-globals.js';
 import { fillCheckout, goToCheckout, startShop, type Shop } from './support/shop.js';
 
 /** The order the return page shows, read from the service as the page reads it. */
-async function orderOnReturnPage(shop: Shop, page: Page): Promise<{ status: string; events: Array<{ type: string }> }> {
+async function orderOnReturnPage(shop: Shop, page: Page): Promise<OrderViewDto> {
   const reference = new URL(page.url()).searchParams.get('ref')!;
   const token = await page.evaluate((ref) => localStorage.getItem(`demo-shop:order:${ref}`), reference);
-  return (await fetch(`${shop.stack.url}/v1/orders/${token}`)).json();
+  return jsonOf<OrderViewDto>(fetch(`${shop.stack.url}/v1/orders/${token}`));
 }
 
 /** On Soisy's page (the emulator's funnel), the shopper signs; the funnel sends them back to the shop. */
@@ -101,7 +104,7 @@ describe('the demo checkout in a browser, against the service and the Soisy emul
     expect(await page.locator('#fiscalCode').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('[aria-invalid="true"]').count()).toBe(1);
     expect(await page.locator('#checkout-error').isVisible()).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('fiscalCode');
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id)).toBe('fiscalCode');
     await screenshot(page, 'checkout-field-error');
 
     await page.locator('#fiscalCode').fill(valid);

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { startStorefront, type RunningStorefront } from '../../src/demo/storefront-server.js';
 import { launchBrowser, newPage, screenshot } from './support/browser.js';
+import type { PageGlobals } from './support/page-globals.js';
 import { fillCheckout, goToCheckout, startShop, type Shop } from './support/shop.js';
 
 /**
@@ -28,7 +29,7 @@ describe('CORS_ORIGINS seen from a browser', () => {
     const { page } = await newPage(browser);
     await page.goto(`${shop.storefront.url}/`);
     await page.locator('soisy-quote .headline').waitFor();
-    expect(await page.evaluate(() => customElements.get('soisy-quote') !== undefined)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).customElements.get('soisy-quote') !== undefined)).toBe(true);
     await screenshot(page, 'cors-allowed-origin-widget');
   }, 180_000);
 
@@ -38,7 +39,7 @@ describe('CORS_ORIGINS seen from a browser', () => {
     page.on('response', (response) => { if (response.url().endsWith('/widget/soisy-quote.js')) widgetAnswers.push(response.status()); });
     await page.goto(`${elsewhere.url}/`);
     await page.waitForLoadState('networkidle');
-    expect(await page.evaluate(() => customElements.get('soisy-quote'))).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).customElements.get('soisy-quote'))).toBeUndefined();
     expect(await page.locator('soisy-quote').evaluate((element) => element.shadowRoot)).toBeNull();
     // The service answered; the browser threw the answer away for want of Access-Control-Allow-Origin.
     expect(console.map((message) => message.text()).join('\n')).toMatch(/blocked by CORS policy/);

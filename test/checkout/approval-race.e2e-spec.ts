@@ -1,4 +1,7 @@
 import request from 'supertest';
+import type { Order as EmulatorOrder } from '../../src/emulator/index.js';
+import type { OrderViewDto } from '../../src/orders/order-view.dto.js';
+import { jsonOf } from '../support/json.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { approvalBody, injectFault, requestedOrder, settleCallbacks, waitUntil } from './support/checkout.js';
 
@@ -27,13 +30,13 @@ describe('an approval whose callback arrives before its answer', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ approved: true, status: 'approved', redirectUrl: expect.any(String), netAmount: expect.any(Number) });
     await settleCallbacks(stack);
-    const order = (await request(stack.url).get(`/v1/orders/${token}`).expect(200)).body;
+    const order = await orderOf(token);
     expect(order).toMatchObject({ status: 'approved', redirectUrl: res.body.redirectUrl, netAmount: res.body.netAmount });
-    const types = order.events.map((event: { type: string }) => event.type);
+    const types = order.events.map((event) => event.type);
     // The callback moved the order first; the approval route's event follows, the status unchanged.
     expect(types.indexOf('callback.LoanWasApproved')).toBeGreaterThanOrEqual(0);
     expect(types.indexOf('approval.approved')).toBeGreaterThan(types.indexOf('callback.LoanWasApproved'));
-    const approval = order.events.find((event: { type: string }) => event.type === 'approval.approved');
+    const approval = order.events.find((event) => event.type === 'approval.approved');
     expect(approval).toMatchObject({ fromStatus: 'approved', toStatus: 'approved', source: 'api' });
   });
 
@@ -62,14 +65,14 @@ describe('an approval whose callback arrives before its answer', () => {
     expect(res.body).toMatchObject({ approved: true, status: 'completed', redirectUrl: expect.any(String), netAmount: 98000 });
     const order = await orderOf(token);
     expect(order).toMatchObject({ status: res.body.status, redirectUrl: res.body.redirectUrl, netAmount: res.body.netAmount });
-    expect(order.events.find((event: { type: string }) => event.type === 'approval.approved')).toMatchObject({ fromStatus: 'completed', toStatus: 'completed' });
+    expect(order.events.find((event) => event.type === 'approval.approved')).toMatchObject({ fromStatus: 'completed', toStatus: 'completed' });
   });
 
-  async function emulatorOrder(token: string): Promise<{ status: string }> {
-    return (await fetch(`${stack.emulator.url}/__emulator/orders/${token}`)).json();
+  async function emulatorOrder(token: string): Promise<EmulatorOrder> {
+    return jsonOf<EmulatorOrder>(fetch(`${stack.emulator.url}/__emulator/orders/${token}`));
   }
 
-  async function orderOf(token: string) {
+  async function orderOf(token: string): Promise<OrderViewDto> {
     return (await request(stack.url).get(`/v1/orders/${token}`).expect(200)).body;
   }
 

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { OrderViewDto } from '../../src/orders/order-view.dto.js';
 import { createTestDatabase, query, type TestDatabase } from '../support/database.js';
 import { endpointEnv, newSecret } from '../support/merchant-events.js';
 import { startPgRoundTripCounter, type PgRoundTripCounter } from '../support/pg-round-trips.js';
@@ -64,7 +65,7 @@ describe('database round trips of a create order', () => {
     const res = await request(stack.url).post('/v1/orders').set('Idempotency-Key', `retried-${String(body.orderReference)}`).send(body).expect(201);
     const [order] = await query<{ id: string }>(db.url, 'SELECT id FROM orders WHERE "orderReference" = $1', [body.orderReference]);
     const payload = await expectPayloadIsTheView(order!.id, res.body.token);
-    expect(payload.data.events.map((event: { type: string }) => event.type))
+    expect(payload.data.events.map((event) => event.type))
       .toEqual(['order.creation_started', 'order.creation_refused', 'order.creation_retried', 'order.created']);
     // And the key replays the answer.
     const replay = await request(stack.url).post('/v1/orders').set('Idempotency-Key', `retried-${String(body.orderReference)}`).send(body).expect(201);
@@ -73,7 +74,7 @@ describe('database round trips of a create order', () => {
   });
 
   async function expectPayloadIsTheView(orderId: string, token: string) {
-    const [event] = await query<{ id: string; type: string; payload: { id: string; type: string; createdAt: string; data: { events: unknown[] } } }>(
+    const [event] = await query<{ id: string; type: string; payload: { id: string; type: string; createdAt: string; data: OrderViewDto } }>(
       db.url, 'SELECT id, type, payload FROM merchant_events WHERE "orderId" = $1', [orderId]);
     const view = await request(stack.url).get(`/v1/orders/${token}`).expect(200);
     expect(event!.payload).toEqual({ id: event!.id, type: 'order.created', createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), data: view.body });

@@ -1,4 +1,6 @@
 import request from 'supertest';
+import type { LoanRequest } from '../../src/emulator/index.js';
+import { jsonOf } from '../support/json.js';
 import { query } from '../support/database.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { approvalBody, createOrder, injectFault, loanRequestBody, orderBody, requestedOrder, waitUntil } from './support/checkout.js';
@@ -73,7 +75,7 @@ describe('Soisy failing during checkout', () => {
     expect((await request(stack.url).get(`/v1/orders/${token}`)).body.status).toBe('requested');
     // Soisy decides once the delay is over, after our timeout (its log never gets the answer's status: we hung up).
     await waitUntil('Soisy has decided the timed-out approval', async () => {
-      const requests: Array<{ approval?: { orderToken: string } }> = await (await fetch(`${stack.emulator.url}/__emulator/loan-requests`)).json();
+      const requests = await jsonOf<LoanRequest[]>(fetch(`${stack.emulator.url}/__emulator/loan-requests`));
       return requests.some((loan) => loan.approval?.orderToken === token);
     });
     const again = await request(stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody());

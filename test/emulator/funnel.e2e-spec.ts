@@ -1,4 +1,6 @@
+import type { FunnelResult } from '../../src/emulator/funnel-actions.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
+import { jsonOf } from '../support/json.js';
 import { callbackReceiver, createOrder, emulator, get, orders, type Receiver } from './support.js';
 
 describe('Emulator: the funnel at redirectUrl', () => {
@@ -92,7 +94,7 @@ describe('Emulator: the funnel at redirectUrl', () => {
 
   it('sends the shopper to the emulator\'s own end page when the order has no merchant URLs', async () => {
     const token = await createOrder(emu);
-    const result = await (await act(token, 'complete')).json();
+    const result = await jsonOf<FunnelResult>(act(token, 'complete'));
     expect(result.redirectUrl).toBe(`${emu.url}/funnel/finished?outcome=completed`);
     expect(await (await fetch(result.redirectUrl)).text()).toContain('id="funnel-finished"');
   });

@@ -1,6 +1,7 @@
 import { formatEventDate } from '../../src/emulator/callbacks.js';
 import { optionsFromEnv } from '../../src/emulator/env.js';
 import { startEmulator } from '../../src/emulator/index.js';
+import { jsonOf } from '../support/json.js';
 import { createOrder, get, orders } from './support.js';
 
 describe('Emulator: starting, stopping and configuration', () => {
@@ -28,7 +29,8 @@ describe('Emulator: starting, stopping and configuration', () => {
       const response = await fetch(`http://127.0.0.1:${emu.port}/api/shops/partnershop/orders`, {
         method: 'POST', headers: { 'X-Auth-Token': 'partnerkey' },
       });
-      expect((await response.json()).redirectUrl).toMatch(/^http:\/\/soisy-emulator:4010\/funnel\/partnershop#\/loan-request\?token=/);
+      // Create order answers `{token, redirectUrl}` (src/emulator/routes/create-order.ts).
+      expect((await jsonOf<{ token: string; redirectUrl: string }>(response)).redirectUrl).toMatch(/^http:\/\/soisy-emulator:4010\/funnel\/partnershop#\/loan-request\?token=/);
       expect(emu.apiUrl).toBe('http://soisy-emulator:4010/api');
     } finally {
       await emu.close();

@@ -41,7 +41,7 @@ export async function post(url: string, fields: Record<string, unknown>, options
   const { encoding = 'json', token = KEY } = options;
   const headers: Record<string, string> = token === null ? {} : { 'X-Auth-Token': token };
   const strings = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, String(value)]));
-  let body: BodyInit | undefined;
+  let body: RequestInit['body'];
   let target = url;
   if (encoding === 'json') {
     headers['content-type'] = 'application/json';

@@ -1,9 +1,10 @@
 import { once } from 'node:events';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { startEmulator, type LoggedCall, type Order as EmulatorOrder, type RunningEmulator } from '../../src/emulator/index.js';
 import { approvalBody, loanRequestBody, orderBody, waitUntil } from '../checkout/support/checkout.js';
 import { createTestDatabase, query, type TestDatabase } from '../support/database.js';
+import { jsonOf } from '../support/json.js';
 import { runNode, waitFor200, type ServiceProcess } from '../support/process.js';
 import { ADMIN_KEY, freePort } from '../support/stack.js';
 
@@ -82,7 +83,7 @@ describe('a graceful shutdown', () => {
   }
 
   async function soisyReceived(path: RegExp): Promise<number> {
-    const calls: Array<{ method: string; path: string }> = await (await fetch(`${emulator.url}/__emulator/requests`)).json();
+    const calls = await jsonOf<LoggedCall[]>(fetch(`${emulator.url}/__emulator/requests`));
     return calls.filter((call) => call.method === 'POST' && path.test(call.path)).length;
   }
 
@@ -140,7 +141,7 @@ describe('a graceful shutdown', () => {
     expect(rows.find((row) => row.token === releasable)?.releaseStatus).toBe('released');
     expect(rows.find((row) => row.token === requestable)?.status).toBe('requested');
     // Every order Soisy created is linked to exactly one local order.
-    const soisyOrders: Array<{ token: string }> = await (await fetch(`${emulator.url}/__emulator/orders`)).json();
+    const soisyOrders = await jsonOf<EmulatorOrder[]>(fetch(`${emulator.url}/__emulator/orders`));
     expect(soisyOrders).toHaveLength(IN_FLIGHT + 2);
     expect(new Set(rows.map((row) => row.token))).toEqual(new Set(soisyOrders.map((order) => order.token)));
     expect(service.output()).not.toMatch(/"level":50/);

@@ -1,4 +1,4 @@
-import { concurrently, startRepositoryTier, type RepositoryTier } from './support.js';
+import { concurrently, startRepositoryTier, type InsertedOrder, type RepositoryTier } from './support.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -20,7 +20,7 @@ describe('expiring abandoned orders in the database', () => {
     tier.prisma.orderEvent.create({ data: { orderId, type: toStatus ? 'loan_request.created' : 'callback.received', source: 'api', fromStatus: toStatus ? 'created' : null, toStatus, createdAt } });
 
   it('claims only old created/requested orders nobody is working on, at most the LIMIT, oldest first, none twice across 16 concurrent claims', async () => {
-    const due = [];
+    const due: InsertedOrder[] = [];
     for (let i = 0; i < 5; i += 1) due.push(await tier.insertOrder({ status: i % 2 ? 'requested' : 'created', createdAt: old(i) }));
     // Not due: young, another status, no token yet, a checkout step running, another claim's lease.
     await tier.insertOrder({ status: 'created', createdAt: new Date(cutoff.getTime() + DAY) });

@@ -8,12 +8,18 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * The repository tier: the real repositories on a fresh PostgreSQL database (migrated as in
  * production), without HTTP and with the scheduled jobs off, so only the test touches the rows.
  */
+/** An order row `insertOrder` wrote: its id, and its token (null when told to issue none). */
+export interface InsertedOrder {
+  id: string;
+  token: string | null;
+}
+
 export interface RepositoryTier {
   t: TestApp;
   orders: OrdersRepository;
   prisma: PrismaService;
   /** Inserts an order row directly (the state under test), with an issued token unless told otherwise. */
-  insertOrder(data?: Partial<Prisma.OrderUncheckedCreateInput>): Promise<{ id: string; token: string | null }>;
+  insertOrder(data?: Partial<Prisma.OrderUncheckedCreateInput>): Promise<InsertedOrder>;
 }
 
 export async function startRepositoryTier(): Promise<RepositoryTier> {

@@ -1,10 +1,11 @@
 import { createServer } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
+import { startEmulator, type EmulatorOptions, type LoggedCall, type RunningEmulator } from '../../src/emulator/index.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { AppPorts } from '../../src/app.module.js';
 import { createApp } from '../../src/create-app.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { jsonOf } from './json.js';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
@@ -16,7 +17,7 @@ export interface Stack {
   emulator: RunningEmulator;
   db: TestDatabase;
   /** The emulator's log of API calls received (what reached "Soisy"). */
-  soisyCalls(): Promise<Array<{ method: string; path: string; status: number | null; body: unknown }>>;
+  soisyCalls(): Promise<LoggedCall[]>;
   close(): Promise<void>;
 }
 
@@ -51,7 +52,7 @@ export async function startStack(
     url,
     emulator,
     db,
-    soisyCalls: async () => (await fetch(`${emulator.url}/__emulator/requests`)).json(),
+    soisyCalls: () => jsonOf<LoggedCall[]>(fetch(`${emulator.url}/__emulator/requests`)),
     close: async () => {
       await app.close();
       await emulator.close();

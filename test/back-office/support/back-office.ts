@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { CallbackConfirmations } from '../../../src/callbacks/callback-confirmations.js';
 import { Clock } from '../../../src/common/clock.js';
+import type { CallbackRecord, Order as EmulatorOrder } from '../../../src/emulator/index.js';
+import { jsonOf } from '../../support/json.js';
 import { ADMIN_KEY, startStack, type Stack } from '../../support/stack.js';
 
 /** Every back-office test starts the scheduler by hand (`runOnce`) on a clock it moves itself. */
@@ -55,15 +57,16 @@ export async function fireEvent(stack: Stack, token: string, eventId: string, ex
   await settleCallbacks(stack);
 }
 
-export async function settleCallbacks(stack: Stack): Promise<Array<{ orderToken: string; eventId: string; responseStatus: number | null; payload: Record<string, string> }>> {
-  const delivered = await (await fetch(`${stack.emulator.url}/__emulator/callbacks/flush`, { method: 'POST' })).json();
+export async function settleCallbacks(stack: Stack): Promise<CallbackRecord[]> {
+  const delivered = await jsonOf<CallbackRecord[]>(fetch(`${stack.emulator.url}/__emulator/callbacks/flush`, { method: 'POST' }));
   await stack.app.get(CallbackConfirmations).drain();
   return delivered;
 }
 
 /** The callback URL Soisy was given for an order (as the emulator stored it). */
 export async function callbackUrlOf(stack: Stack, token: string): Promise<string> {
-  const order = await (await fetch(`${stack.emulator.url}/__emulator/orders/${token}`)).json();
+  const order = await jsonOf<EmulatorOrder>(fetch(`${stack.emulator.url}/__emulator/orders/${token}`));
+  if (order.callbackUrl === null) throw new Error(`the emulator's order ${token} has no callback URL`);
   return order.callbackUrl;
 }
 
