@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { symbols } from 'pino';
 import request from 'supertest';
 import { DrainState } from '../../src/common/lifecycle/drain-state.js';
+import { QuotesService } from '../../src/quotes/quotes.service.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 const SHOP = 'https://shop.example.it';
@@ -26,8 +27,17 @@ describe('a cached quote', () => {
 
   it('has the same status, body and headers as the answer that filled the cache', async () => {
     const before = await quoteCalls(stack);
-    const miss = await request(stack.url).get(QUOTE).set('origin', SHOP);
-    const hit = await request(stack.url).get(QUOTE).set('origin', SHOP);
+    // Which way each answer took: the controller calls `quote`, the cache-hit step does not.
+    const throughController = jest.spyOn(stack.app.get(QuotesService), 'quote');
+    let miss, hit;
+    try {
+      miss = await request(stack.url).get(QUOTE).set('origin', SHOP);
+      expect(throughController).toHaveBeenCalledTimes(1);
+      hit = await request(stack.url).get(QUOTE).set('origin', SHOP);
+      expect(throughController).toHaveBeenCalledTimes(1);
+    } finally {
+      throughController.mockRestore();
+    }
     expect((await quoteCalls(stack)) - before).toBe(1);
     expect(hit.status).toBe(200);
     expect(hit.text).toBe(miss.text);
