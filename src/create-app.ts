@@ -17,6 +17,7 @@ import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { registerHttpMetrics } from './metrics/http-metrics.js';
 import { setupOpenApi } from './openapi.js';
+import { registerCachedQuoteAnswers } from './quotes/cached-quote-answers.js';
 
 /** Requests are small JSON or form documents; anything larger is refused before it is parsed. */
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -59,6 +60,7 @@ export async function createApp(config: AppConfig, ports: AppPorts = {}): Promis
   registerNulRejection(app);
   registerHttpMetrics(app);
   await registerRateLimit(app, config.rateLimitPerMinute);
+  registerCachedQuoteAnswers(app);
   // A browser storefront can read Retry-After (ORDER.STEP_IN_PROGRESS, rate limits) only when it is exposed.
   app.enableCors({ origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false, exposedHeaders: ['Retry-After'] });
   if (config.docsEnabled) setupOpenApi(app);

@@ -20,6 +20,11 @@ export class OrderLimitsCheck {
     const errors = limitErrors(this.config.limits, fields);
     if (errors.length > 0) throw new ValidationFailed(errors);
   }
+
+  /** Whether `assert` would pass. */
+  allows(fields: LimitedFields): boolean {
+    return limitErrors(this.config.limits, fields).length === 0;
+  }
 }
 
 export function limitErrors(limits: OrderLimits, { amount, instalments }: LimitedFields): FieldError[] {

@@ -28,6 +28,12 @@ export class QuotesCache<T = unknown> {
     this.ttlMs = config.quotesCacheTtlSeconds * 1000;
   }
 
+  /** The fresh value kept for `key`, or undefined (absent or expired); never loads. */
+  peek(key: string): T | undefined {
+    const entry = this.entries.get(key);
+    return entry && entry.expiresAt > this.clock.now().getTime() ? entry.value : undefined;
+  }
+
   async get(key: string, load: () => Promise<T>): Promise<T> {
     const now = this.clock.now().getTime();
     const entry = this.entries.get(key);

@@ -23,13 +23,28 @@ export class QuotesService {
 
   /** The offers, with the cache-control that lets browsers and CDNs keep them as long as this service does. */
   async quote(query: QuoteQueryDto): Promise<Answer<QuotesDto>> {
-    return new Answer(200, await this.offers(query), { 'cache-control': this.cacheControl });
+    return this.answer(await this.offers(query));
+  }
+
+  /**
+   * The answer `quote` would give, when it is already cached and `query` is within the limits;
+   * undefined otherwise (then `quote` is the way: it refuses, or asks Soisy). Synchronous: no
+   * Soisy call, no database, nothing that could outlive the request.
+   */
+  cachedAnswer(query: QuoteQueryDto): Answer<QuotesDto> | undefined {
+    if (!this.limits.allows(query)) return undefined;
+    const offers = this.cache.peek(cacheKey(query));
+    return offers && this.answer(offers);
+  }
+
+  private answer(offers: QuotesDto): Answer<QuotesDto> {
+    return new Answer(200, offers, { 'cache-control': this.cacheControl });
   }
 
   private offers(query: QuoteQueryDto): Promise<QuotesDto> {
     this.limits.assert(query);
     const { amount, instalments, zeroInterestRate } = query;
-    return this.cache.get(`${amount}:${instalments}:${zeroInterestRate ?? ''}`, async () => {
+    return this.cache.get(cacheKey(query), async () => {
       try {
         const quotes = await this.soisy.getLoanQuotes({ amountCents: amount, instalments, zeroInterestRate });
         return { min: toQuote(quotes.min), median: toQuote(quotes.median), max: toQuote(quotes.max) };
@@ -38,6 +53,11 @@ export class QuotesService {
       }
     });
   }
+}
+
+/** One cache entry per question: amount, term and the interest-free choice (absent: the shop's setting). */
+function cacheKey({ amount, instalments, zeroInterestRate }: QuoteQueryDto): string {
+  return `${amount}:${instalments}:${zeroInterestRate ?? ''}`;
 }
 
 export function toQuote(quote: LoanQuote): QuoteDto {

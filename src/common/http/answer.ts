@@ -27,7 +27,10 @@ export class Answer<T = unknown> {
   }
 }
 
-/** The one HTTP edge mechanism for `Answer`: its status and headers, then its body. */
+/**
+ * The one HTTP edge mechanism for `Answer`: its status and headers, then its body. (A cached quote
+ * is sent the same way before Nest's pipeline: src/quotes/cached-quote-answers.ts.)
+ */
 @Injectable()
 export class AnswerInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
