@@ -96,7 +96,7 @@ export const ApprovalDocs = () =>
 
 export const ViewOrderDocs = () =>
   applyDecorators(
-    ApiOperation({ summary: 'Read an order', description: 'Status, amounts, Soisy\'s figures and the event history. The fiscal code is masked.' }),
+    ApiOperation({ summary: 'Read an order', description: 'Status, amounts, Soisy\'s figures, the release (`release`: status, amount in cents, releasedAt, whether an operator resolved it) and the event history. The fiscal code is masked. Merchant events carry this same view.' }),
     ApiOkResponse({ type: OrderViewDto }),
     ApiProblem(400, 'The token is malformed', { token: invalid('token', 'token must be an order token as answered by POST /v1/orders') }),
     ApiProblem(404, 'No order has this token', notFound),
