@@ -26,6 +26,7 @@ export function toBackOfficeOrder(order: Order): BackOfficeOrderDto {
       attempts: order.releaseAttempts,
       nextAttemptAt: order.releaseStatus === 'scheduled' ? iso(order.releaseNextAttemptAt) : null,
       lastError: order.releaseLastError,
+      resolvedBy: order.releaseResolvedBy,
     },
     lastSyncedAt: iso(order.lastSyncedAt),
     createdAt: order.createdAt.toISOString(),

@@ -4,6 +4,7 @@ import { ApiProblem, problemExample as example } from '../common/errors/problem-
 import { BackOfficeOrderHistoryDto } from './dto/back-office-order-history.dto.js';
 import { OrderPageDto } from './dto/back-office-order.dto.js';
 import { SyncedOrderDto } from './dto/synced-order.dto.js';
+import { ORDER_UNKNOWN_UPSTREAM_DETAIL } from '../soisy/index.js';
 
 /** OpenAPI documentation of the back office's order routes, kept apart so the controller reads as code. */
 
@@ -35,6 +36,10 @@ export const SyncOrderDocs = () =>
     ApiOperation({ summary: 'Re-sync an order from Soisy', description: 'Re-reads the order\'s status from Soisy and applies it (event source `sync`).' }),
     ApiOkResponse({ type: SyncedOrderDto }),
     ApiProblem(400, 'The token cannot be an order token', { token: invalid('token', 'token must be an order token as answered by POST /v1/orders') }),
-    ApiProblem(404, 'No order has this token, or Soisy does not know it', { notFound: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') }),
-    ApiProblem(502, 'Soisy failed or refused our credentials; nothing changed', { upstream: example(502, 'SOISY.UPSTREAM_ERROR', 'Soisy failed with HTTP 500.') }),
+    ApiProblem(404, 'No order has this token (here)', { notFound: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') }),
+    ApiProblem(502, 'Soisy failed, refused our credentials, or does not know the order (its 404: a fault on Soisy\'s side or in our configuration, never a 404 here); nothing changed', {
+      upstream: example(502, 'SOISY.UPSTREAM_ERROR', 'Soisy failed with HTTP 500.'),
+      orderUnknownUpstream: example(502, 'SOISY.ORDER_UNKNOWN_UPSTREAM', ORDER_UNKNOWN_UPSTREAM_DETAIL),
+    }),
+    ApiProblem(504, 'Soisy did not answer in time; nothing changed', { timeout: example(504, 'SOISY.TIMEOUT', 'Soisy did not answer in time.') }),
   );

@@ -5,6 +5,7 @@ import { ApprovalResultDto } from './dto/approval-result.dto.js';
 import { CreatedOrderDto } from './dto/created-order.dto.js';
 import { LoanRequestResultDto } from './dto/loan-request-result.dto.js';
 import { OrderViewDto } from '../orders/order-view.dto.js';
+import { ORDER_UNKNOWN_UPSTREAM_DETAIL } from '../soisy/index.js';
 
 /** OpenAPI documentation of the checkout routes, kept apart so the controller reads as code. */
 
@@ -18,6 +19,8 @@ const upstream = {
   soisyFailed: example(502, 'SOISY.UPSTREAM_ERROR', 'Soisy failed with HTTP 500.'),
   credentials: example(502, 'SOISY.UPSTREAM_AUTH', 'Soisy refused this service\'s credentials; the operators have been alerted.'),
 };
+/** Soisy's 404 for an order this service holds: an upstream fault, never a 404 (which would say our order does not exist). */
+const orderUnknownUpstream = { orderUnknownUpstream: example(502, 'SOISY.ORDER_UNKNOWN_UPSTREAM', ORDER_UNKNOWN_UPSTREAM_DETAIL) };
 const timeout = { timeout: example(504, 'SOISY.TIMEOUT', 'Soisy did not answer in time.') };
 /** Another request, on this instance or another, is calling Soisy for the order: the caller retries after Retry-After. */
 const stepInProgress = {
@@ -26,7 +29,7 @@ const stepInProgress = {
 const retryAfter = {
   'Retry-After': { description: 'With ORDER.STEP_IN_PROGRESS: seconds to wait before repeating the request', schema: { type: 'integer' as const, example: 2 } },
 };
-const Upstream = () => applyDecorators(ApiProblem(502, 'Soisy failed, refused our credentials or dropped the connection', upstream), ApiProblem(504, 'Soisy did not answer in time', timeout));
+const Upstream = () => applyDecorators(ApiProblem(502, 'Soisy failed, refused our credentials, dropped the connection, or does not know the order', { ...upstream, ...orderUnknownUpstream }), ApiProblem(504, 'Soisy did not answer in time', timeout));
 
 export const CreateOrderDocs = () =>
   applyDecorators(
@@ -93,7 +96,7 @@ export const ApprovalDocs = () =>
 
 export const ViewOrderDocs = () =>
   applyDecorators(
-    ApiOperation({ summary: 'Read an order', description: 'Status, amounts, Soisy\'s figures and the event history. The fiscal code is masked.' }),
+    ApiOperation({ summary: 'Read an order', description: 'Status, amounts, Soisy\'s figures, the release (`release`: status, amount in cents, releasedAt, whether an operator resolved it) and the event history. The fiscal code is masked. Merchant events carry this same view.' }),
     ApiOkResponse({ type: OrderViewDto }),
     ApiProblem(400, 'The token is malformed', { token: invalid('token', 'token must be an order token as answered by POST /v1/orders') }),
     ApiProblem(404, 'No order has this token', notFound),

@@ -16,6 +16,7 @@ export const PAYLOAD_EXAMPLE = {
     zeroInterestRate: false, fiscalCode: 'RSSMRA*********S', apr: 10.36, instalmentAmount: 8787, totalRepayment: 105444,
     additionalDataNeeded: false, netAmount: 98000, paymentDayOfMonth: 15,
     redirectUrl: `https://shop.sandbox.soisy.it/partnershop#/loan-request?token=${ORDER_TOKEN}`,
+    release: { status: 'none', amount: null, releasedAt: null, resolvedByOperator: false },
     createdAt: '2026-11-29T10:20:00.000Z', updatedAt: '2026-11-29T10:21:03.120Z',
     events: [
       { type: 'order.creation_started', fromStatus: null, toStatus: 'pending', source: 'api', at: '2026-11-29T10:20:00.000Z' },

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { EventSource, OrderStatus } from './order.js';
+import { EventSource, OrderStatus, ReleaseStatus } from './order.js';
 
 export class OrderEventDto {
   /** What happened, e.g. `order.created`, `loan_request.created`, `approval.approved`. */
@@ -17,6 +17,39 @@ export class OrderEventDto {
 
   @ApiProperty({ example: '2025-06-15T10:21:03.120Z' })
   at!: string;
+}
+
+/**
+ * What the storefront and the merchant's events see of the order's release (Soisy match-trigger of a
+ * suspended order). Attempts, errors and the operator's name are the back office's (GET /v1/orders/{token}/history).
+ */
+export class OrderReleaseViewDto {
+  /**
+   * `none` (never released), `scheduled`, `in_progress` (a match-trigger is being sent), `released`,
+   * `failed` (Soisy refused it; may be released again), `unknown` (a match-trigger may have reached
+   * Soisy unanswered; an operator resolves it).
+   */
+  @ApiProperty({ enum: ReleaseStatus, example: 'released' })
+  status!: ReleaseStatus;
+
+  /** Integer euro cents released, or to be released; null before any release was asked for. */
+  @ApiProperty({ example: 100000, nullable: true, type: Number })
+  amount!: number | null;
+
+  /**
+   * When the order was released (ISO 8601): the instant Soisy answered the match-trigger, or, for a
+   * release an operator resolved as `released`, the instant of that resolution (when Soisy acted on
+   * the unanswered call is not known here). Null unless `status` is `released`.
+   */
+  @ApiProperty({ example: '2025-06-20T08:00:01.250Z', nullable: true, type: String })
+  releasedAt!: string | null;
+
+  /**
+   * True when the current outcome was set by an operator's resolution of an unknown outcome
+   * (POST /v1/orders/{token}/release/resolution), not by Soisy's answer; false otherwise.
+   */
+  @ApiProperty({ example: false })
+  resolvedByOperator!: boolean;
 }
 
 /** The order as this service knows it. The fiscal code is masked; no secrets, no personal data. */
@@ -63,6 +96,9 @@ export class OrderViewDto {
 
   @ApiProperty({ example: 'https://shop.sandbox.soisy.it/partnershop#/loan-request?token=a1b2c3d4e5f6a7b8c9d0', nullable: true })
   redirectUrl!: string | null;
+
+  /** The release of a suspended order (match-trigger); status `none` for an order never released. */
+  release!: OrderReleaseViewDto;
 
   @ApiProperty({ example: '2025-06-15T10:20:00.000Z' })
   createdAt!: string;

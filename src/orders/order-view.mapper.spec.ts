@@ -14,7 +14,7 @@ describe('the order as the storefront sees it', () => {
     fiscalCode: 'RSSMRA85T10A562S', status: 'approved', soisyStatus: null, statusDetail: null, apr: 10.36,
     instalmentAmountCents: 8787, totalRepaymentCents: 105444, additionalDataNeeded: false, netAmountCents: 98000, paymentDayOfMonth: 15,
     redirectUrl: 'https://soisy/funnel', successUrl: null, errorUrl: null, callbackSecret: 'very-secret', releaseStatus: 'none',
-    releaseAmountCents: null, releaseAt: null, releasedAt: null, releaseAttempts: 0, releaseNextAttemptAt: null, releaseLastError: null,
+    releaseAmountCents: null, releaseAt: null, releasedAt: null, releaseAttempts: 0, releaseNextAttemptAt: null, releaseLastError: null, releaseResolvedBy: null,
     lastSyncedAt: null, createdAt: at, updatedAt: at,
   } as IssuedOrder;
   const event = { id: 'e1', orderId: '7b0c', type: 'order.created', fromStatus: 'pending', toStatus: 'created', source: 'api', data: { secret: 1 }, actor: 'ops-anna', createdAt: at } as OrderEvent;

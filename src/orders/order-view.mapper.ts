@@ -28,6 +28,12 @@ export function toOrderView(order: OrderWithEvents): OrderViewDto {
     netAmount: order.netAmountCents,
     paymentDayOfMonth: order.paymentDayOfMonth,
     redirectUrl: order.redirectUrl,
+    release: {
+      status: order.releaseStatus,
+      amount: order.releaseAmountCents,
+      releasedAt: order.releasedAt?.toISOString() ?? null,
+      resolvedByOperator: order.releaseResolvedBy !== null,
+    },
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
     events: order.events.map((event) => ({

@@ -41,6 +41,8 @@ export interface Order {
   releaseAttempts: number;
   releaseNextAttemptAt: Date | null;
   releaseLastError: string | null;
+  /** The back-office key's name of the operator who resolved the release's last unknown outcome; null when Soisy's answer settled it. */
+  releaseResolvedBy: string | null;
   lastSyncedAt: Date | null;
   stepClaim: CheckoutStep | null;
   stepClaimId: string | null;

@@ -24,7 +24,7 @@ export type { ExpiryClaim } from './persistence/expiry.writes.js';
 export type { Tx } from './persistence/order-row.js';
 export type { ErasedOrder, ErasureBatch } from './persistence/personal-data-erasure.writes.js';
 export type { ReleaseResolutionOutcome, ResolutionResult } from './persistence/release-resolution.writes.js';
-export type { CancellationRefusal, CancellationResult } from './persistence/merchant-cancellation.writes.js';
+export type { CancellationRefusal, CancellationResult, FirstCancellation } from './persistence/merchant-cancellation.writes.js';
 
 /**
  * THE repository of the `orders` table: nothing else in the codebase writes it, and every event

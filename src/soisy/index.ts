@@ -1,7 +1,7 @@
 /** The public face of the Soisy gateway; everything else in this folder is its machinery. */
 export { SoisyModule } from './soisy.module.js';
 export { SoisyGateway } from './soisy.gateway.js';
-export { SoisyError, SoisyErrorCode, type SoisyCallName } from './soisy-errors.js';
+export { ORDER_UNKNOWN_UPSTREAM_DETAIL, SoisyError, SoisyErrorCode, type SoisyCallName } from './soisy-errors.js';
 export { SOISY_RETRY_POLICY, DEFAULT_RETRY_POLICY, type RetryPolicy } from './soisy-retry.js';
 export { normaliseSoisyStatus } from './soisy-status.js';
 export * from './soisy.types.js';

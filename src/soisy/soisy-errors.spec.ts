@@ -45,8 +45,10 @@ describe('Mapping Soisy answers to errors', () => {
     expect(error.detail).toBe('Codice [fiscal code] già usato da [email]');
   });
 
-  it('turns a 404 into not found', () => {
-    expect(errorFromResponse(getOrder, 404, { errors: 'Not found' })).toMatchObject({ kind: 'not_found', code: 'SOISY.NOT_FOUND' });
+  it('turns a 404 about an order we hold into an upstream fault (502), never a not found for our caller', () => {
+    expect(errorFromResponse(getOrder, 404, { errors: 'Not found' })).toMatchObject({ kind: 'upstream', code: 'SOISY.ORDER_UNKNOWN_UPSTREAM', outcomeUnknown: false });
+    expect(errorFromResponse(approval, 404, { errors: 'Not found' })).toMatchObject({ kind: 'upstream', code: 'SOISY.ORDER_UNKNOWN_UPSTREAM', outcomeUnknown: false });
+    expect(errorFromResponse(loanRequest, 404, '')).toMatchObject({ kind: 'upstream', code: 'SOISY.ORDER_UNKNOWN_UPSTREAM' });
   });
 
   it('marks a 5xx as outcome unknown for a POST but not for a GET', () => {

@@ -20,7 +20,8 @@ export const SoisyErrorCode = {
   REJECTED: 'SOISY.REJECTED',
   ALREADY_EVALUATED: 'SOISY.ALREADY_EVALUATED',
   CONFLICT: 'SOISY.CONFLICT',
-  NOT_FOUND: 'SOISY.NOT_FOUND',
+  /** Soisy answered 404 for an order this service holds (its token came from Soisy): an upstream fault, a 502. */
+  ORDER_UNKNOWN_UPSTREAM: 'SOISY.ORDER_UNKNOWN_UPSTREAM',
   UPSTREAM_AUTH: 'SOISY.UPSTREAM_AUTH',
   UPSTREAM_ERROR: 'SOISY.UPSTREAM_ERROR',
   UNEXPECTED_RESPONSE: 'SOISY.UNEXPECTED_RESPONSE',
@@ -51,6 +52,14 @@ export class SoisyError extends AppError {
 }
 
 const logger = new Logger('SoisyGateway');
+
+/** What a caller is told when Soisy answers 404 about an order we hold (also shown in the OpenAPI examples). */
+export const ORDER_UNKNOWN_UPSTREAM_DETAIL =
+  'Soisy answered that it does not know this order, which this service holds with the token Soisy issued for it. Nothing was changed here; '
+  + 'check SOISY_BASE_URL and SOISY_SHOP_ID, then ask Soisy partner support about the order, quoting its token and orderReference.';
+
+/** The calls that name an order by the token Soisy issued (and this service keeps). */
+const CALLS_ON_AN_ORDER: readonly SoisyCallName[] = ['getOrder', 'createLoanRequest', 'requestApproval', 'matchTrigger'];
 const ALREADY_EVALUATED = /already evaluated/i;
 
 /** Soisy answered, but not with the success this call expects. */
@@ -75,7 +84,16 @@ export function errorFromResponse(call: SoisyCallContext, status: number, data: 
     logger.error(`Soisy refused the shop id / auth token pair for shop "${call.shopId}" (${call.name}); check SOISY_SHOP_ID and SOISY_AUTH_TOKEN`);
     return fail('upstream', SoisyErrorCode.UPSTREAM_AUTH, 'Soisy refused this service\'s credentials; the operators have been alerted.');
   }
-  if (status === 404) return fail('not_found', SoisyErrorCode.NOT_FOUND, 'Soisy has no such order or request.');
+  // Never a 404 to our caller: we only ask Soisy about what we hold (an order's token Soisy issued, our
+  // shop), so a "not found" there is Soisy's (or our configuration's) fault, not a missing resource here.
+  if (status === 404 && CALLS_ON_AN_ORDER.includes(call.name)) {
+    logger.error(`Soisy answered 404 to ${call.name} for an order this service holds (shop "${call.shopId}")`);
+    return fail('upstream', SoisyErrorCode.ORDER_UNKNOWN_UPSTREAM, ORDER_UNKNOWN_UPSTREAM_DETAIL);
+  }
+  if (status === 404) {
+    logger.error(`Soisy answered 404 to ${call.name} (shop "${call.shopId}"); check SOISY_BASE_URL and SOISY_SHOP_ID`);
+    return fail('upstream', SoisyErrorCode.UNEXPECTED_RESPONSE, 'Soisy answered 404 for this shop: check SOISY_BASE_URL and SOISY_SHOP_ID.');
+  }
   if (status === 409) return fail('conflict', SoisyErrorCode.CONFLICT, message || 'Soisy reported a conflict.');
   if (status >= 500) {
     return fail('upstream', SoisyErrorCode.UPSTREAM_ERROR, `Soisy failed with HTTP ${status}.`, [], call.method === 'POST');

@@ -65,7 +65,7 @@ describe('SoisyGateway when Soisy fails', () => {
     soisy.reply({ status: 404 });
     const error = await failure(gatewayAt(soisy.baseUrl).getOrder('missing'));
     expect(soisy.requests).toHaveLength(1);
-    expect(error).toMatchObject({ kind: 'not_found', code: 'SOISY.NOT_FOUND', outcomeUnknown: false });
+    expect(error).toMatchObject({ kind: 'upstream', code: 'SOISY.ORDER_UNKNOWN_UPSTREAM', outcomeUnknown: false });
   });
 
   it('retries a POST whose connection was refused, because Soisy never saw it', async () => {

@@ -56,13 +56,31 @@ describe("the merchant's cancellation", () => {
     expect(event).toEqual({ type: 'order.merchant_cancelled', actor: 'ops-anna', data: { reason: 'Out of stock' }, fromStatus: 'approved', toStatus: 'cancelled' });
   });
 
-  it('is allowed from created too, and repeating it answers the same order without a second event', async () => {
+  it('is allowed from created too, and repeating it with the same reason answers the same order without a second event', async () => {
     const token = await createdOrder(stack);
     const first = await cancel(token).expect(200);
-    const again = await cancel(token, { reason: 'again' }).expect(200);
+    const again = await cancel(token, { reason: '  Out of stock ' }).expect(200);
     expect(again.body).toEqual(first.body);
     const events = await query(stack.db.url, `SELECT 1 FROM order_events e JOIN orders o ON o.id = e."orderId" WHERE o.token = $1 AND e.type = 'order.merchant_cancelled'`, [token]);
     expect(events).toHaveLength(1);
+  });
+
+  it('refuses a repeat with another reason (409, naming who cancelled it, when and why) and records nothing', async () => {
+    const token = await createdOrder(stack);
+    await cancel(token, { reason: 'Out of stock' }).expect(200);
+    clock.advance(60_000);
+    // When: the first cancellation's event, as the order's history shows it to the back office.
+    const history = await request(stack.url).get(`/v1/orders/${token}/history`).set(asAnna).expect(200);
+    const cancelledAt = history.body.events.find((event: { type: string }) => event.type === 'order.merchant_cancelled').at;
+    const other = await cancel(token, { reason: 'Customer changed their mind' }).expect(409);
+    expect(other.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(other.body).toMatchObject({ code: 'ORDER.ALREADY_CANCELLED', cancelledBy: 'ops-anna', cancelledAt, reason: 'Out of stock' });
+    expect(JSON.stringify(other.body)).not.toContain(ANNA_KEY);
+    const events = await query<{ data: unknown }>(stack.db.url,
+      `SELECT e.data FROM order_events e JOIN orders o ON o.id = e."orderId" WHERE o.token = $1 AND e.type = 'order.merchant_cancelled'`, [token]);
+    expect(events).toEqual([{ data: { reason: 'Out of stock' } }]);
+    const doc = (await request(stack.url).get('/docs-json').expect(200)).body;
+    expect(JSON.stringify(doc.paths['/v1/orders/{token}/cancel'].post.responses['409'])).toContain('ORDER.ALREADY_CANCELLED');
   });
 
   it('fails a scheduled release with the cancellation: the scheduler never sends it', async () => {

@@ -54,6 +54,27 @@ describe('resolving a release whose outcome is unknown', () => {
     expect(resolution).toMatchObject({ actor: 'ops-anna', data: { resolution: 'released', note: 'Soisy partner support: financing started' } });
   });
 
+  it("shows who resolved it: the operator's name in the back office, resolvedByOperator on the storefront's view; a new claim clears it", async () => {
+    const token = await unknownRelease(true);
+    clock.advance(5 * 60_000);
+    const resolvedAt = clock.now().toISOString();
+    const res = await resolve(token, { outcome: 'released', note: 'confirmed' }).expect(200);
+    expect(res.body.release).toMatchObject({ status: 'released', releasedAt: resolvedAt, resolvedBy: 'ops-anna' });
+    const history = await request(stack.url).get(`/v1/orders/${token}/history`).set(asAnna).expect(200);
+    expect(history.body.order.release.resolvedBy).toBe('ops-anna');
+    const view = await request(stack.url).get(`/v1/orders/${token}`).expect(200);
+    // releasedAt is the resolution's time (when Soisy acted on the unanswered call is not known); no operator name for the storefront.
+    expect(view.body.release).toEqual({ status: 'released', amount: 100000, releasedAt: resolvedAt, resolvedByOperator: true });
+    expect(JSON.stringify(view.body)).not.toContain('ops-anna');
+
+    const retried = await unknownRelease(false);
+    expect((await resolve(retried, { outcome: 'not_released', note: 'n' }).expect(200)).body.release).toMatchObject({ status: 'none', resolvedBy: 'ops-anna' });
+    const released = await release(retried).expect(200);
+    expect(released.body.release).toMatchObject({ status: 'released', resolvedBy: null });
+    expect((await request(stack.url).get(`/v1/orders/${retried}`).expect(200)).body.release)
+      .toEqual({ status: 'released', amount: 100000, releasedAt: released.body.release.releasedAt, resolvedByOperator: false });
+  });
+
   it('makes it releasable again when Soisy never got it, and the next release sends exactly one match-trigger', async () => {
     const token = await unknownRelease(false);
     const res = await resolve(token, { outcome: 'not_released', note: 'Not in Soisy\'s back office' }).expect(200);

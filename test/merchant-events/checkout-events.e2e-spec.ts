@@ -14,7 +14,7 @@ import {
 /** What a merchant acts on: the order's status and figures (the history and `updatedAt` grow with internal events). */
 const FIELDS = [
   'token', 'orderReference', 'status', 'amount', 'instalments', 'zeroInterestRate', 'fiscalCode', 'apr', 'instalmentAmount',
-  'totalRepayment', 'additionalDataNeeded', 'netAmount', 'paymentDayOfMonth', 'redirectUrl', 'createdAt',
+  'totalRepayment', 'additionalDataNeeded', 'netAmount', 'paymentDayOfMonth', 'redirectUrl', 'createdAt', 'release',
 ] as const;
 const pick = (view: Record<string, unknown>) => Object.fromEntries(FIELDS.map((field) => [field, view[field]]));
 
@@ -123,6 +123,21 @@ describe('Merchant events from real order changes (storefront API, Soisy emulato
     // Failed attempts that will be retried are internal: the merchant hears the schedule and the outcome.
     expect(postsFor(scheduled.token).map((post) => post.event.type)).toEqual(['order.created', 'order.requested', 'order.approved', 'order.release.scheduled', 'order.release.failed']);
     expect(postsFor(unknown.token).map((post) => post.event.type)).toEqual(['order.created', 'order.requested', 'order.approved', 'order.release.unknown']);
+
+    // Each release event says what it is about: the release block, as GET /v1/orders/{token} shows it.
+    const releaseOf = (token: string, type: string) => postsFor(token).find((post) => post.event.type === type)!.event.data.release;
+    expect(releaseOf(scheduled.token, 'order.created')).toEqual({ status: 'none', amount: null, releasedAt: null, resolvedByOperator: false });
+    expect(releaseOf(scheduled.token, 'order.release.failed')).toMatchObject({ status: 'failed', releasedAt: null, resolvedByOperator: false });
+    const orderAmount = postsFor(unknown.token)[0].event.data.amount;
+    expect(releaseOf(unknown.token, 'order.release.unknown')).toEqual({ status: 'unknown', amount: orderAmount, releasedAt: null, resolvedByOperator: false });
+    // An operator settles it: releasedAt is the time of the resolution, and the event says an operator decided it.
+    sut.clock.advance(60_000);
+    const resolvedAt = sut.clock.now().toISOString();
+    await backOffice(sut).post(`/v1/orders/${unknown.token}/release/resolution`, { outcome: 'released', note: 'Confirmed by Soisy partner support' }).expect(200);
+    await deliverDue(sut.app);
+    const resolved = { status: 'released', amount: orderAmount, releasedAt: resolvedAt, resolvedByOperator: true };
+    expect(releaseOf(unknown.token, 'order.release.succeeded')).toEqual(resolved);
+    expect((await orderView(sut, unknown.token)).release).toEqual(resolved);
   });
 
   it('tells a refusal once, as the status the storefront was answered, and nothing more', async () => {

@@ -3,7 +3,7 @@ import { OrderListReportJob } from '../../src/reconciliation/order-list-report/o
 import { freshFiscalCode, orderBody, waitUntil } from '../checkout/support/checkout.js';
 import { eventTypes, localOrder, soisyOrdersWithReference } from '../checkout/support/recovery.js';
 import { FakeClock, fireEvent, injectFault, startBackOfficeStack } from '../back-office/support/back-office.js';
-import { createdOrder } from '../back-office/support/checkout.js';
+import { approvedOrder, createdOrder } from '../back-office/support/checkout.js';
 import { query } from '../support/database.js';
 import { ADMIN_KEY, type Stack } from '../support/stack.js';
 
@@ -123,6 +123,44 @@ describe("reconciliation with Soisy's order list", () => {
     expect(await eventTypes(stack.db.url, row.id)).not.toContain('reconciliation.mismatch');
   });
 
+  it('lists a merchant cancellation Soisy still has open in cancelledHereOnly, not as a mismatch, and writes nothing on the order', async () => {
+    const token = await createdOrder(stack);
+    await request(stack.url).post(`/v1/orders/${token}/cancel`).set(asAnna).send({ reason: 'Out of stock' }).expect(200);
+    const [row] = await query<{ id: string; orderReference: string }>(stack.db.url, 'SELECT id, "orderReference" FROM orders WHERE token = $1', [token]);
+
+    const { body } = await runNow().expect(201);
+    expect(body.mismatches.map((mismatch: { token: string }) => mismatch.token)).not.toContain(token);
+    expect(body.cancelledHereOnly).toEqual(expect.arrayContaining([{ token, orderReference: row.orderReference, soisyStatus: 'quote', amount: 100000 }]));
+    expect(body.cancelledHereOnlyCount).toBe(body.cancelledHereOnly.length);
+    const [after] = await query<{ statusDetail: string }>(stack.db.url, 'SELECT "statusDetail" FROM orders WHERE id = $1', [row.id]);
+    expect(after.statusDetail).toBe('ORDER.CANCELLED_BY_MERCHANT');
+    expect((await eventTypes(stack.db.url, row.id)).filter((type) => type.startsWith('reconciliation.'))).toEqual([]);
+    const metrics = (await request(stack.url).get('/metrics').expect(200)).text;
+    expect(metrics).toContain(`reconciliation_order_list_cancelled_here_only ${body.cancelledHereOnlyCount}`);
+
+    // Soisy partner support cancelled it there too: the two sides agree, it leaves the list.
+    await fireEvent(stack, token, 'UserWasRejected');
+    const agreed = await runNow().expect(201);
+    expect(agreed.body.cancelledHereOnly.map((entry: { token: string }) => entry.token)).not.toContain(token);
+    expect(agreed.body.mismatches.map((mismatch: { token: string }) => mismatch.token)).not.toContain(token);
+  });
+
+  it("reports a merchant cancellation that Soisy disbursed as a mismatch (money moved), keeping the cancellation's statusDetail", async () => {
+    const token = await approvedOrder(stack);
+    await request(stack.url).post(`/v1/orders/${token}/cancel`).set(asAnna).send({ reason: 'Customer withdrew' }).expect(200);
+    await fireEvent(stack, token, 'RequestCompleted');
+    await fireEvent(stack, token, 'LoanWasVerified');
+    await fireEvent(stack, token, 'LoanWasDisbursed', { amount: 100000 });
+
+    const { body } = await runNow().expect(201);
+    expect(body.cancelledHereOnly.map((entry: { token: string }) => entry.token)).not.toContain(token);
+    expect(body.mismatches).toEqual(expect.arrayContaining([
+      expect.objectContaining({ token, differences: ['status'], localStatus: 'cancelled', soisyStatus: 'disbursed' }),
+    ]));
+    const [row] = await query<{ statusDetail: string }>(stack.db.url, 'SELECT "statusDetail" FROM orders WHERE token = $1', [token]);
+    expect(row.statusDetail).toBe('ORDER.CANCELLED_BY_MERCHANT');
+  });
+
   it('runs once at a time: a second request while one reads the list gets 409 with Retry-After', async () => {
     await injectFault(stack, { ...LIST, fault: { type: 'delay', ms: 1500 } });
     const first = runNow().then((res) => res);
@@ -171,6 +209,8 @@ describe("reconciliation with Soisy's order list", () => {
     expect(Object.keys(get.responses)).toEqual(expect.arrayContaining(['200', '401', '404']));
     expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['201', '401', '409', '502', '504']));
     expect(JSON.stringify(get.responses['200'])).toContain('ORD-2025-000123');
+    expect(get.description).toContain('cancelledHereOnly');
+    expect(JSON.stringify(get.responses['200'])).toContain('cancelledHereOnly');
     expect(post.responses['409'].headers['Retry-After']).toBeDefined();
   });
 });

@@ -15,7 +15,9 @@ export const CancelOrderDocs = () =>
       description: 'Cancels an order that is neither released nor disbursed: its status becomes `cancelled` (statusDetail '
         + '`ORDER.CANCELLED_BY_MERCHANT`, event `order.merchant_cancelled` with the reason and the back-office key\'s name), and '
         + 'every later release, scheduled ones included, is refused. A release already being sent wins: the cancel then answers 409. '
-        + `Repeating it answers the same order.\n\n**What you must still do at Soisy:** ${SOISY_CANCELLATION_ACTION}`,
+        + 'Repeating it with the same reason answers the same order (whichever key repeats it; the history keeps the first); '
+        + 'with another reason it answers 409 `ORDER.ALREADY_CANCELLED` naming who cancelled it, when and why, and records nothing.'
+        + `\n\n**What you must still do at Soisy:** ${SOISY_CANCELLATION_ACTION}`,
     }),
     ApiOkResponse({
       type: CancelledOrderDto,
@@ -24,7 +26,7 @@ export const CancelOrderDocs = () =>
         order: {
           token: 'a1b2c3d4e5f6a7b8c9d0', orderReference: 'ORD-2025-000123', status: 'cancelled', soisyStatus: 'request_accepted',
           statusDetail: 'ORDER.CANCELLED_BY_MERCHANT', amount: 100000, netAmount: 98000, instalments: 10, fiscalCode: 'RSSMRA*********S',
-          release: { status: 'none', amount: null, releaseAt: null, releasedAt: null, attempts: 0, nextAttemptAt: null, lastError: null },
+          release: { status: 'none', amount: null, releaseAt: null, releasedAt: null, attempts: 0, nextAttemptAt: null, lastError: null, resolvedBy: null },
           lastSyncedAt: '2026-11-29T10:00:00.000Z', createdAt: '2026-11-20T09:00:00.000Z', updatedAt: '2026-11-29T10:15:00.000Z',
         },
         atSoisy: { cancelled: false, soisyStatus: 'request_accepted', action: SOISY_CANCELLATION_ACTION },
@@ -35,7 +37,10 @@ export const CancelOrderDocs = () =>
       blank: invalid('reason', 'reason must not be blank'),
     }),
     ApiProblem(404, 'No order has this token', { notFound: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') }),
-    ApiProblem(409, 'Released, being released, release outcome unknown, or in a final status', {
+    ApiProblem(409, 'Already cancelled for another reason, released, being released, release outcome unknown, or in a final status', {
+      alreadyCancelled: example(409, 'ORDER.ALREADY_CANCELLED', 'The merchant already cancelled this order for another reason; that cancellation stands and this one was not recorded. '
+        + 'Repeat the first reason to read the order, or see its history (GET /v1/orders/{token}/history).',
+      { cancelledBy: 'ops-anna', cancelledAt: '2026-11-29T10:15:00.000Z', reason: 'Out of stock: the customer was refunded in store' }),
       inProgress: example(409, 'ORDER.NOT_CANCELLABLE', 'A match-trigger for this order is being sent to Soisy right now: the release started first and wins.', { releaseStatus: 'in_progress' }),
       released: example(409, 'ORDER.NOT_CANCELLABLE', 'The order was released (its financing started at Soisy): it can no longer be cancelled here.', { releaseStatus: 'released' }),
       unknown: example(409, 'ORDER.NOT_CANCELLABLE', 'A match-trigger may have reached Soisy without an answer: resolve the release first (POST /v1/orders/{token}/release/resolution).', { releaseStatus: 'unknown' }),

@@ -1,5 +1,5 @@
 import { AppError } from '../../common/errors/app-error.js';
-import type { CancellationRefusal } from '../../orders/orders.repository.js';
+import type { CancellationRefusal, FirstCancellation } from '../../orders/orders.repository.js';
 
 const RELEASE_DETAIL = {
   in_progress: 'A match-trigger for this order is being sent to Soisy right now: the release started first and wins.',
@@ -9,6 +9,12 @@ const RELEASE_DETAIL = {
 
 /** Stable codes of the merchant cancellation; the HTTP edge turns their kind into a status. */
 export const CancellationErrors = {
+  /** A repeat with another reason: the first cancellation stands and this one is not recorded. */
+  alreadyCancelled: (first: FirstCancellation) =>
+    new AppError('conflict', 'ORDER.ALREADY_CANCELLED',
+      'The merchant already cancelled this order for another reason; that cancellation stands and this one was not recorded. '
+      + 'Repeat the first reason to read the order, or see its history (GET /v1/orders/{token}/history).',
+      { cancelledBy: first.actor, cancelledAt: first.at.toISOString(), reason: first.reason }),
   refused: (refusal: CancellationRefusal) =>
     refusal.because === 'release'
       ? new AppError('conflict', 'ORDER.NOT_CANCELLABLE', RELEASE_DETAIL[refusal.releaseStatus], { releaseStatus: refusal.releaseStatus })

@@ -10,7 +10,8 @@ import { SOISY_CANCELLATION_ACTION } from './soisy-cancellation-notice.js';
 /**
  * POST /v1/orders/{token}/cancel: the merchant's cancellation, local only (Soisy has no cancel
  * call). Allowed until the order is released or disbursed; a release already in flight wins.
- * Repeating it answers the same order (the first reason stays).
+ * Repeating it with the same reason answers the same order; with another reason, 409
+ * ORDER.ALREADY_CANCELLED naming who cancelled it, when and why (nothing is recorded).
  */
 @Injectable()
 export class CancellationService {
@@ -23,6 +24,7 @@ export class CancellationService {
     const order = await this.orders.findByTokenOrThrow(token);
     const result = await this.orders.cancellation.cancel(order.id, { reason: dto.reason.trim(), actor, now: this.clock.now() });
     if (result.kind === 'refused') throw CancellationErrors.refused(result);
+    if (result.kind === 'conflicting') throw CancellationErrors.alreadyCancelled(result.first);
     return {
       order: toBackOfficeOrder(result.order),
       atSoisy: { cancelled: false, soisyStatus: result.order.soisyStatus, action: SOISY_CANCELLATION_ACTION },

@@ -17,6 +17,13 @@ export class ReleaseView {
   nextAttemptAt: string | null;
   /** Why the last attempt did not release the order. */
   lastError: string | null;
+  /**
+   * The back-office key's name of the operator who resolved the last unknown outcome
+   * (POST …/release/resolution), or null when Soisy's answer settled it. With `released`, `releasedAt`
+   * is the resolution's time.
+   */
+  @ApiProperty({ example: null, nullable: true, type: String })
+  resolvedBy: string | null;
 }
 
 /** An order as the merchant's back office sees it; personal data masked. */

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiProblem, problemExample as example } from '../../common/errors/problem-document.dto.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../common/idempotency/index.js';
+import { ORDER_UNKNOWN_UPSTREAM_DETAIL } from '../../soisy/index.js';
 import { BackOfficeOrderDto } from '../dto/back-office-order.dto.js';
 
 /** OpenAPI documentation of the release route, kept apart so the controller reads as code. */
@@ -24,6 +25,7 @@ export const ReleaseOrderDocs = () =>
     ApiProblem(422, 'The Idempotency-Key was used for another request', { keyReused: example(422, 'IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used with a different request; use a new key for a different request.') }),
     ApiProblem(502, 'This attempt\'s outcome is unknown (never retried), or Soisy refused and no attempts are left', {
       unknown: example(502, 'RELEASE.OUTCOME_UNKNOWN', 'Soisy did not answer the match-trigger clearly; it may have been received. It is not repeated automatically: check the order with Soisy.'),
+      orderUnknownUpstream: example(502, 'RELEASE.FAILED', `Soisy refused the match-trigger and no attempts are left: SOISY.ORDER_UNKNOWN_UPSTREAM: ${ORDER_UNKNOWN_UPSTREAM_DETAIL}.`),
     }),
   );
 
@@ -38,7 +40,10 @@ export const ReleaseResolutionDocs = () =>
       description: 'For a release in `unknown` only (a match-trigger may have reached Soisy unanswered; it is never retried automatically). '
         + 'After checking with Soisy: `released` settles it as released, without calling Soisy; `not_released` makes the order releasable '
         + 'again (release status `none`), and a later `POST /v1/orders/{token}/release` sends one match-trigger. Recorded in the order\'s '
-        + 'history with the note and the back-office key\'s name (never the key). Repeating the same resolution answers the same order.',
+        + 'history with the note and the back-office key\'s name (never the key), which `release.resolvedBy` shows (the storefront\'s view and the merchant\'s '
+        + 'events say `release.resolvedByOperator: true`). After `released`, `release.releasedAt` is the time of this resolution: when Soisy acted on the '
+        + 'unanswered match-trigger is not known here (the attempt\'s own time is its `release.attempt_started` event in the history). '
+        + 'Repeating the same resolution answers the same order.',
     }),
     ApiOkResponse({
       type: BackOfficeOrderDto,
@@ -46,7 +51,7 @@ export const ReleaseResolutionDocs = () =>
       example: {
         token: 'a1b2c3d4e5f6a7b8c9d0', orderReference: 'ORD-2025-000123', status: 'verified', soisyStatus: 'waiting_for_disbursement', statusDetail: null,
         amount: 100000, netAmount: 98000, instalments: 10, fiscalCode: 'RSSMRA*********S',
-        release: { status: 'released', amount: 100000, releaseAt: null, releasedAt: '2026-11-29T10:15:00.000Z', attempts: 1, nextAttemptAt: null, lastError: null },
+        release: { status: 'released', amount: 100000, releaseAt: null, releasedAt: '2026-11-29T10:15:00.000Z', attempts: 1, nextAttemptAt: null, lastError: null, resolvedBy: 'ops-anna' },
         lastSyncedAt: '2026-11-29T10:00:00.000Z', createdAt: '2026-11-20T09:00:00.000Z', updatedAt: '2026-11-29T10:15:00.000Z',
       },
     }),

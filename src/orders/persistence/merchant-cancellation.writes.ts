@@ -19,8 +19,24 @@ export type CancellationRefusal =
   | { because: 'status'; status: OrderStatus }
   | { because: 'release'; releaseStatus: Extract<ReleaseStatus, 'in_progress' | 'released' | 'unknown'> };
 
-/** `cancelled`: by this call; `repeated`: the merchant had cancelled it already (nothing changed). */
-export type CancellationResult = { kind: 'cancelled' | 'repeated'; order: Order } | ({ kind: 'refused' } & CancellationRefusal);
+/** The merchant's first cancellation of an order, as its event recorded it. */
+export interface FirstCancellation {
+  /** Null once erased with the order's personal data (retention). */
+  reason: string | null;
+  /** The back-office key's name. */
+  actor: string | null;
+  at: Date;
+}
+
+/**
+ * `cancelled`: by this call; `repeated`: the merchant had cancelled it already for the same reason
+ * (nothing changed); `conflicting`: it had, for another reason (nothing changed, the first stands);
+ * `refused`: not cancellable.
+ */
+export type CancellationResult =
+  | { kind: 'cancelled' | 'repeated'; order: Order }
+  | { kind: 'conflicting'; first: FirstCancellation }
+  | ({ kind: 'refused' } & CancellationRefusal);
 
 const RELEASE_BLOCKS: readonly ReleaseStatus[] = ['in_progress', 'released', 'unknown'];
 
@@ -47,6 +63,12 @@ export class MerchantCancellationWrites {
         SELECT status, "releaseStatus", "statusDetail" FROM orders WHERE id = ${orderId}::uuid FOR UPDATE`;
       if (!locked) throw OrderErrors.notFound();
       if (locked.status === 'cancelled' && locked.statusDetail === MERCHANT_CANCELLED_DETAIL) {
+        // Idempotent like the other POSTs: the same request again gets the same answer; another
+        // reason is another request, which must not be answered as if it had been recorded.
+        const [first] = await tx.$queryRaw<FirstCancellation[]>`
+          SELECT data->>'reason' AS reason, actor, "createdAt" AS at FROM order_events
+          WHERE "orderId" = ${orderId}::uuid AND type = 'order.merchant_cancelled' ORDER BY "createdAt", id LIMIT 1`;
+        if (first && first.reason !== cancellation.reason) return { kind: 'conflicting', first };
         return { kind: 'repeated', order: toOrder(await tx.order.findUniqueOrThrow({ where: { id: orderId } })) };
       }
       const releaseStatus = locked.releaseStatus;

@@ -216,7 +216,7 @@ function pendingOrder(id: string, draft: PendingOrderDraft, at: Date): Order {
     ...draft, id, token: null, fixedInstalments: draft.instalments, status: 'pending', soisyStatus: null, statusDetail: null, apr: null,
     instalmentAmountCents: null, totalRepaymentCents: null, additionalDataNeeded: null, netAmountCents: null, paymentDayOfMonth: null,
     redirectUrl: null, releaseStatus: 'none', releaseAmountCents: null, releaseAt: null, releasedAt: null, releaseAttempts: 0,
-    releaseNextAttemptAt: null, releaseLastError: null, lastSyncedAt: null, stepClaim: null, stepClaimId: null, stepClaimExpiresAt: null,
+    releaseNextAttemptAt: null, releaseLastError: null, releaseResolvedBy: null, lastSyncedAt: null, stepClaim: null, stepClaimId: null, stepClaimExpiresAt: null,
     loanFingerprint: null, approvalFingerprint: null, recoveryNextCheckAt: null, expiryNextCheckAt: null, createdAt: at, updatedAt: at,
   };
 }

@@ -68,6 +68,7 @@ export class ReleaseResolutionWrites {
           releaseNextAttemptAt: null,
           releaseAt: null,
           releaseLastError: null,
+          releaseResolvedBy: resolution.actor,
           updatedAt: resolution.now,
         },
       }));

@@ -33,7 +33,7 @@ export class ReleaseWrites {
       const [row] = await tx.$queryRaw<ClaimRow[]>`
         UPDATE orders SET "releaseStatus" = 'in_progress', "releaseAmountCents" = ${amountCents},
           "releaseAttempts" = CASE WHEN "releaseStatus" = 'failed' THEN 1 ELSE "releaseAttempts" + 1 END,
-          "releaseNextAttemptAt" = ${lease(now)}, "releaseAt" = NULL, "updatedAt" = ${now}
+          "releaseNextAttemptAt" = ${lease(now)}, "releaseAt" = NULL, "releaseResolvedBy" = NULL, "updatedAt" = ${now}
         WHERE id = ${orderId}::uuid AND "releaseStatus" IN ('none', 'scheduled', 'failed')
           AND status::text = ANY(${RELEASABLE_STATUSES}) AND token IS NOT NULL
         RETURNING id, token, "releaseAmountCents" AS "amountCents", "releaseAttempts" AS attempt`;
@@ -50,7 +50,7 @@ export class ReleaseWrites {
     return this.prisma.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<{ id: string }[]>`
         UPDATE orders SET "releaseStatus" = 'scheduled', "releaseAmountCents" = ${amountCents},
-          "releaseAt" = ${releaseAt}, "releaseNextAttemptAt" = ${releaseAt}, "updatedAt" = ${now},
+          "releaseAt" = ${releaseAt}, "releaseNextAttemptAt" = ${releaseAt}, "releaseResolvedBy" = NULL, "updatedAt" = ${now},
           "releaseAttempts" = CASE WHEN "releaseStatus" = 'failed' THEN 0 ELSE "releaseAttempts" END
         WHERE id = ${orderId}::uuid AND "releaseStatus" IN ('none', 'scheduled', 'failed')
           AND status::text = ANY(${RELEASABLE_STATUSES}) AND token IS NOT NULL

@@ -82,7 +82,7 @@ export class OrderExpiryService {
       const result = await this.sync.syncOrder(order, { source: 'scheduler', type: 'expiry_check', recordUnchanged: false });
       return { kind: 'found', soisyStatus: result.soisyStatus, confirmed: result.confirmed, applied: result.applied };
     } catch (error) {
-      if (!(error instanceof SoisyError && error.code === SoisyErrorCode.NOT_FOUND)) throw error;
+      if (!(error instanceof SoisyError && error.code === SoisyErrorCode.ORDER_UNKNOWN_UPSTREAM)) throw error;
       if (await absence.confirms(order.token)) return { kind: 'not_found' };
       throw new Error('Get order answered 404 for an order Soisy\'s order list still has', { cause: error });
     }

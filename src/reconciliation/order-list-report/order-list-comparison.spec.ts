@@ -36,6 +36,22 @@ describe("comparing Soisy's order list with our orders", () => {
     );
   });
 
+  it("lists a merchant cancellation Soisy has not cancelled yet apart, not as a mismatch; Soisy's cancelled agrees, its disbursed does not", () => {
+    const cancelledHere = ours({ status: 'cancelled', statusDetail: 'ORDER.CANCELLED_BY_MERCHANT' });
+    for (const status of ['quote', 'request_received', 'request_accepted', 'waiting_for_verification', 'waiting_for_disbursement'] as const) {
+      const result = compareOrderList([listed({ status })], [cancelledHere]);
+      expect(result).toMatchObject({ mismatches: [], cancelledHereOnly: [{ token: 'tok-1', orderReference: 'ORD-1', soisyStatus: status, amount: 100000 }] });
+      expect(result.agreeing).toHaveLength(1);
+    }
+    expect(compareOrderList([listed({ status: 'cancelled' })], [cancelledHere])).toMatchObject({ mismatches: [], cancelledHereOnly: [] });
+    expect(compareOrderList([listed({ status: 'disbursed' })], [cancelledHere])).toMatchObject({
+      cancelledHereOnly: [], mismatches: [expect.objectContaining({ differences: ['status'], soisyStatus: 'disbursed' })],
+    });
+    // An amount difference is still one; a cancellation by Soisy (no merchant detail) is compared as before.
+    expect(compareOrderList([listed({ status: 'quote', amountCents: 90000 })], [cancelledHere]).mismatches).toEqual([expect.objectContaining({ differences: ['amount'] })]);
+    expect(compareOrderList([listed({ status: 'quote' })], [ours({ status: 'cancelled' })]).mismatches).toEqual([expect.objectContaining({ differences: ['status'] })]);
+  });
+
   it('does not compare what one side lacks: an unknown Soisy status, a net amount not yet known', () => {
     const result = compareOrderList([listed({ status: undefined, netAmountCents: 98000 })], [ours({ status: 'verified' })]);
     expect(result.mismatches).toEqual([]);

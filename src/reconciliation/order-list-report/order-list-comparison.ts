@@ -1,5 +1,5 @@
 import type { OrderStatus } from '../../orders/order.js';
-import { MISMATCH_DETAIL_PREFIX } from '../../orders/status-detail.js';
+import { MERCHANT_CANCELLED_DETAIL, MISMATCH_DETAIL_PREFIX } from '../../orders/status-detail.js';
 import { LOCAL_STATUS_OF } from '../../orders/order-lifecycle.js';
 import type { SoisyOrderListEntry, SoisyOrderStatus } from '../../soisy/index.js';
 
@@ -48,9 +48,25 @@ export interface Mismatch {
   soisyNetAmount: number | null;
 }
 
+/**
+ * An order the merchant cancelled here (POST /v1/orders/{token}/cancel) that Soisy still lists as
+ * open: expected, since Soisy has no cancel call, and not a mismatch. The operator's to-do list: each
+ * still needs Soisy partner support to cancel it on Soisy's side.
+ */
+export interface CancelledHereOnly {
+  token: string;
+  orderReference: string;
+  /** Soisy's status, normalised: anything but `cancelled` (agreement) and `disbursed` (a mismatch: money moved). */
+  soisyStatus: SoisyOrderStatus;
+  /** Ours, integer euro cents. */
+  amount: number;
+}
+
 export interface Comparison {
   orphans: Orphan[];
   mismatches: Mismatch[];
+  /** Listed apart from mismatches; one whose amounts differ too is also a mismatch (amounts only). */
+  cancelledHereOnly: CancelledHereOnly[];
   /** Our orders in the list that agree with it: a mismatch flagged on them earlier is resolved. */
   agreeing: LocalOrderFigures[];
 }
@@ -64,14 +80,18 @@ export interface Comparison {
 export function compareOrderList(entries: readonly SoisyOrderListEntry[], local: readonly LocalOrderFigures[]): Comparison {
   const byToken = new Map(local.filter((order) => order.token).map((order) => [order.token!, order]));
   const byReference = new Map(local.map((order) => [order.orderReference, order]));
-  const result: Comparison = { orphans: [], mismatches: [], agreeing: [] };
+  const result: Comparison = { orphans: [], mismatches: [], cancelledHereOnly: [], agreeing: [] };
   for (const entry of entries) {
     const order = byToken.get(entry.token);
     if (!order) {
       result.orphans.push(orphanOf(entry, entry.orderReference ? byReference.get(entry.orderReference) : undefined));
       continue;
     }
-    const differences = differencesOf(entry, order);
+    const cancelledHereOnly = isCancelledHereOnly(order, entry.status);
+    if (cancelledHereOnly) {
+      result.cancelledHereOnly.push({ token: entry.token, orderReference: order.orderReference, soisyStatus: entry.status!, amount: order.amountCents });
+    }
+    const differences = differencesOf(entry, order).filter((difference) => !(cancelledHereOnly && difference === 'status'));
     if (differences.length === 0) result.agreeing.push(order);
     else result.mismatches.push(mismatchOf(entry, order, differences));
   }
@@ -85,6 +105,17 @@ export function compareOrderList(entries: readonly SoisyOrderListEntry[], local:
 export function statusesAgree(local: OrderStatus, soisy: SoisyOrderStatus): boolean {
   return LOCAL_STATUS_OF[soisy] === local || (local === 'refused' && soisy === 'cancelled')
     || (local === 'expired' && (soisy === 'quote' || soisy === 'request_received'));
+}
+
+/**
+ * A merchant cancellation is "here only" (Soisy has no cancel call), so Soisy listing the order at
+ * any stage before disbursement is what it must look like until partner support cancels it there.
+ * Soisy `cancelled` is plain agreement; Soisy `disbursed` is not expected: the shopper's loan was paid
+ * out for an order the merchant cancelled, a mismatch for a human.
+ */
+function isCancelledHereOnly(order: LocalOrderFigures, soisy: SoisyOrderStatus | undefined): boolean {
+  return order.status === 'cancelled' && order.statusDetail === MERCHANT_CANCELLED_DETAIL
+    && soisy !== undefined && soisy !== 'cancelled' && soisy !== 'disbursed';
 }
 
 function differencesOf(entry: SoisyOrderListEntry, order: LocalOrderFigures): Difference[] {

@@ -17,7 +17,9 @@ export class OrderListReportController {
   constructor(private readonly service: OrderListReportService) {}
 
   @Get()
-  @ApiOperation({ summary: "The latest comparison with Soisy's order list", description: 'Orphans (orders Soisy has that this service does not) and mismatches (status or amounts differ; each also on the order\'s `statusDetail`). Made every `ORDER_LIST_RECONCILE_INTERVAL_MINUTES` by the scheduler, or on demand.' })
+  @ApiOperation({ summary: "The latest comparison with Soisy's order list", description: 'Orphans (orders Soisy has that this service does not), mismatches (status or amounts differ; each also on the order\'s '
+    + '`statusDetail` unless it holds a detail of another kind, e.g. `ORDER.CANCELLED_BY_MERCHANT`) and `cancelledHereOnly`: orders the merchant cancelled here '
+    + 'that Soisy still lists as open, expected since Soisy has no cancel call (ask Soisy partner support to cancel each there). Made every `ORDER_LIST_RECONCILE_INTERVAL_MINUTES` by the scheduler, or on demand.' })
   @ApiOkResponse({ type: ReconciliationReportDto, example: REPORT_EXAMPLE })
   @ApiProblem(404, 'No report has been made yet', { noReport: problemExample(404, 'RECONCILIATION.NO_REPORT', 'No reconciliation report has been made yet; POST /v1/reconciliation/runs makes one.') })
   async latest(): Promise<ReconciliationReportDto> {
@@ -26,7 +28,7 @@ export class OrderListReportController {
 
   @Post('runs')
   @HttpCode(201)
-  @ApiOperation({ summary: "Compare with Soisy's order list now", description: 'Reads Soisy\'s order list once, stores and answers the report (it becomes the latest), and sets `statusDetail` on mismatched orders. `requestedBy` is the name of the key used (never the key).' })
+  @ApiOperation({ summary: "Compare with Soisy's order list now", description: 'Reads Soisy\'s order list once, stores and answers the report (it becomes the latest), and sets `statusDetail` on mismatched orders (unless an order holds a detail of another kind; merchant cancellations Soisy has not cancelled yet are listed in `cancelledHereOnly`, not as mismatches). `requestedBy` is the name of the key used (never the key).' })
   @ApiCreatedResponse({ type: ReconciliationReportDto, example: { ...REPORT_EXAMPLE, requestedBy: 'ops-anna' } })
   @ApiProblem(409, 'Another comparison is running (this or another replica); its report will be the latest', {
     running: problemExample(409, 'RECONCILIATION.RUN_IN_PROGRESS', 'A reconciliation with Soisy\'s order list is running; its report will be the latest. Retry after it (see Retry-After).'),

@@ -19,6 +19,12 @@ export const orderListReportMismatches = new Gauge({
   registers: [metricsRegistry],
 });
 
+export const orderListReportCancelledHereOnly = new Gauge({
+  name: 'reconciliation_order_list_cancelled_here_only',
+  help: "Orders the merchant cancelled here that Soisy's order list still shows open (to cancel through Soisy partner support), in the latest report",
+  registers: [metricsRegistry],
+});
+
 export const orderListReportRuns = new Counter({
   name: 'reconciliation_order_list_runs_total',
   help: "Comparisons with Soisy's order list made by this instance, by outcome (completed, failed)",
@@ -27,8 +33,9 @@ export const orderListReportRuns = new Counter({
 });
 
 /** The gauges from a report (on each run here, and at start from the database, so every replica shows the latest). */
-export function showReport(report: { startedAt: Date; orphanCount: number; mismatchCount: number }): void {
+export function showReport(report: { startedAt: Date; orphanCount: number; mismatchCount: number; cancelledHereOnlyCount: number }): void {
   orderListReportLastRun.set(report.startedAt.getTime() / 1000);
   orderListReportOrphans.set(report.orphanCount);
   orderListReportMismatches.set(report.mismatchCount);
+  orderListReportCancelledHereOnly.set(report.cancelledHereOnlyCount);
 }

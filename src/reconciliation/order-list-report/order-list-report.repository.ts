@@ -26,8 +26,9 @@ export class OrderListReportRepository {
   }
 
   async save(report: NewReport): Promise<ReconciliationReport> {
-    const { orphans, mismatches, ...figures } = report;
-    const data = { ...figures, orphans: orphans as unknown as Prisma.InputJsonValue, mismatches: mismatches as unknown as Prisma.InputJsonValue };
+    const { orphans, mismatches, cancelledHereOnly, ...figures } = report;
+    const json = (entries: readonly object[]) => entries as unknown as Prisma.InputJsonValue;
+    const data = { ...figures, orphans: json(orphans), mismatches: json(mismatches), cancelledHereOnly: json(cancelledHereOnly) };
     return toReport(await this.prisma.reconciliationReport.create({ data }));
   }
 
@@ -39,5 +40,10 @@ export class OrderListReportRepository {
 
 /** The entries were written by `save` from the domain types, so they are read back as such. */
 function toReport(row: ReportRow): ReconciliationReport {
-  return { ...row, orphans: row.orphans as unknown as ReconciliationReport['orphans'], mismatches: row.mismatches as unknown as ReconciliationReport['mismatches'] };
+  return {
+    ...row,
+    orphans: row.orphans as unknown as ReconciliationReport['orphans'],
+    mismatches: row.mismatches as unknown as ReconciliationReport['mismatches'],
+    cancelledHereOnly: row.cancelledHereOnly as unknown as ReconciliationReport['cancelledHereOnly'],
+  };
 }

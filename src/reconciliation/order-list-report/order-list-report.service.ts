@@ -29,8 +29,9 @@ export interface ReportTrigger {
 
 /**
  * Compares Soisy's order list with our orders and stores the report: orphans (Soisy has them, we
- * do not) and mismatches (status or amounts differ; also set on the order's statusDetail, and
- * cleared by a later report that finds it agreeing). One run at a time across replicas (a lease);
+ * do not), mismatches (status or amounts differ; also set on the order's statusDetail unless it holds
+ * a detail of another kind, and cleared by a later report that finds it agreeing) and merchant
+ * cancellations Soisy has not cancelled yet (expected, listed apart, nothing set on the order). One run at a time across replicas (a lease);
  * no transaction is held across the Soisy call.
  */
 @Injectable()
@@ -108,10 +109,12 @@ export class OrderListReportService {
       soisyOrders: entries.length,
       orphanCount: comparison.orphans.length,
       mismatchCount: comparison.mismatches.length,
+      cancelledHereOnlyCount: comparison.cancelledHereOnly.length,
       orphans: comparison.orphans.slice(0, REPORT_ENTRIES_LIMIT).map((orphan) => ({ ...orphan })),
       mismatches: comparison.mismatches.slice(0, REPORT_ENTRIES_LIMIT).map(withoutOrderId),
+      cancelledHereOnly: comparison.cancelledHereOnly.slice(0, REPORT_ENTRIES_LIMIT).map((entry) => ({ ...entry })),
     });
-    this.logger.log({ soisyOrders: entries.length, orphans: report.orphanCount, mismatches: report.mismatchCount, requestedBy: trigger.requestedBy }, 'Order list reconciled');
+    this.logger.log({ soisyOrders: entries.length, orphans: report.orphanCount, mismatches: report.mismatchCount, cancelledHereOnly: report.cancelledHereOnlyCount, requestedBy: trigger.requestedBy }, 'Order list reconciled');
     return report;
   }
 

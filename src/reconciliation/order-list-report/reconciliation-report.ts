@@ -1,4 +1,4 @@
-import type { Mismatch, Orphan } from './order-list-comparison.js';
+import type { CancelledHereOnly, Mismatch, Orphan } from './order-list-comparison.js';
 
 /** A mismatch as a report keeps it: what finds the order, never our internal id. */
 export type ReportedMismatch = Omit<Mismatch, 'orderId'>;
@@ -13,9 +13,12 @@ export interface ReconciliationReport {
   soisyOrders: number;
   orphanCount: number;
   mismatchCount: number;
+  cancelledHereOnlyCount: number;
   /** At most REPORT_ENTRIES_LIMIT entries each; the counts are complete. */
   orphans: Orphan[];
   mismatches: ReportedMismatch[];
+  /** Merchant cancellations Soisy has not cancelled yet (expected: Soisy has no cancel call). */
+  cancelledHereOnly: CancelledHereOnly[];
 }
 
 export type NewReport = Omit<ReconciliationReport, 'id'>;

@@ -26,7 +26,12 @@ export class OrphanDto {
   localStatus: OrderStatus | null;
 }
 
-/** One of our orders whose status or amounts differ from Soisy's list; its `statusDetail` says so too. */
+/**
+ * One of our orders whose status or amounts differ from Soisy's list. Its `statusDetail` says so too
+ * (`RECONCILIATION.MISMATCH: …`) unless it already holds a detail of another kind, which is left as
+ * is: e.g. `ORDER.CANCELLED_BY_MERCHANT` (a merchant-cancelled order Soisy disbursed) or a callback's
+ * disbursed-amount flag. The report is then the only place that shows the mismatch.
+ */
 export class MismatchDto {
   @ApiProperty({ example: 'a1b2c3d4e5f6a7b8c9d0' })
   token: string;
@@ -51,6 +56,25 @@ export class MismatchDto {
   soisyNetAmount: number | null;
 }
 
+/**
+ * An order the merchant cancelled here (`POST /v1/orders/{token}/cancel`, statusDetail
+ * `ORDER.CANCELLED_BY_MERCHANT`) that Soisy still lists as open. Expected, since Soisy has no cancel
+ * call, so not a mismatch; nothing is written on the order. Ask Soisy partner support to cancel each
+ * on Soisy's side; it leaves this list once Soisy lists it as `cancelled`.
+ */
+export class CancelledHereOnlyDto {
+  @ApiProperty({ example: 'b2c3d4e5f6a7b8c9d0e1' })
+  token: string;
+  @ApiProperty({ example: 'ORD-2025-000125' })
+  orderReference: string;
+  /** Soisy's status, normalised: any but `cancelled` (agreement) and `disbursed` (a mismatch). */
+  @ApiProperty({ enum: SOISY_STATUSES.filter((status) => status !== 'cancelled' && status !== 'disbursed'), example: 'request_accepted' })
+  soisyStatus: string;
+  /** Ours, integer euro cents. */
+  @ApiProperty({ example: 100000 })
+  amount: number;
+}
+
 /** One comparison of Soisy's order list (`GET /shops/{shopId}/orders`) with this service's orders. */
 export class ReconciliationReportDto {
   @ApiProperty({ example: '0f3c8a4e-2b1d-4f6a-9c7e-5d2b1a0e9f88' })
@@ -69,6 +93,9 @@ export class ReconciliationReportDto {
   orphanCount: number;
   @ApiProperty({ example: 1 })
   mismatchCount: number;
+  /** Merchant cancellations Soisy still lists as open (see `cancelledHereOnly`). */
+  @ApiProperty({ example: 1 })
+  cancelledHereOnlyCount: number;
   /** True when more were found than the report lists (the first 1000 of each are listed; the counts are complete). */
   @ApiProperty({ example: false })
   truncated: boolean;
@@ -76,4 +103,6 @@ export class ReconciliationReportDto {
   orphans: OrphanDto[];
   @ApiProperty({ type: [MismatchDto] })
   mismatches: MismatchDto[];
+  @ApiProperty({ type: [CancelledHereOnlyDto] })
+  cancelledHereOnly: CancelledHereOnlyDto[];
 }
