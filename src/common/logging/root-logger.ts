@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { AppConfig } from '../../config/app-config.js';
 import { redactDeep } from './redact.js';
 
@@ -11,7 +11,7 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
  * PinoLogger logs the application through it, so every line has the same shape and redaction.
  */
 export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destination?: DestinationStream): Logger {
-  const options = {
+  const options: LoggerOptions = {
     level: config.logLevel,
     formatters: { log: (object) => redactDeep(object) as Record<string, unknown> },
     serializers: { err: pino.stdSerializers.err },
