@@ -1,16 +1,7 @@
-import { Writable } from 'node:stream';
 import request from 'supertest';
 import { approvalBody, createOrder, freshFiscalCode, loanRequestBody, settleCallbacks } from './checkout/support/checkout.js';
+import { LogCapture } from './support/log-capture.js';
 import { ADMIN_KEY, startStack, type Stack } from './support/stack.js';
-
-/** Every line the service writes, as written (JSON text), at debug level. */
-class LogCapture extends Writable {
-  readonly lines: string[] = [];
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    done();
-  }
-}
 
 describe('Logs carry no personal data and no capability, whatever the request puts where', () => {
   const logs = new LogCapture();

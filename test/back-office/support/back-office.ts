@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { CallbackConfirmations } from '../../../src/callbacks/callback-confirmations.js';
 import { Clock } from '../../../src/common/clock.js';
+import type { AppPorts } from '../../../src/app.module.js';
 import { ADMIN_KEY, startStack, type Stack } from '../../support/stack.js';
 
 /** Every back-office test starts the scheduler by hand (`runOnce`) on a clock it moves itself. */
@@ -25,9 +26,9 @@ export class FakeClock extends Clock {
   }
 }
 
-export async function startBackOfficeStack(env: Record<string, string> = {}): Promise<{ stack: Stack; clock: FakeClock }> {
+export async function startBackOfficeStack(env: Record<string, string> = {}, ports: Omit<AppPorts, 'clock'> = {}): Promise<{ stack: Stack; clock: FakeClock }> {
   const clock = new FakeClock();
-  const stack = await startStack({ ...BACK_OFFICE_ENV, ...env }, {}, { clock });
+  const stack = await startStack({ ...BACK_OFFICE_ENV, ...env }, {}, { ...ports, clock });
   return { stack, clock };
 }
 
