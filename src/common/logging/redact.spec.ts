@@ -44,4 +44,10 @@ describe('log redaction', () => {
     expect(redactUrl('/v1/events/4b0c2a8e-9d1f-4a53-8e51-0c3e0b1f2a77/resend')).toBe('/v1/events/4b0c2a8e-9d1f-4a53-8e51-0c3e0b1f2a77/resend');
     expect(redactUrl('/widget/soisy-quote.js')).toBe('/widget/soisy-quote.js');
   });
+
+  it('changes nothing when a URL is redacted twice', () => {
+    for (const url of ['/v1/orders/83bc03368f57782b6abff0d5/history?token=x&limit=5', '/v1/soisy/callbacks/s3cr3t', '/v1/nowhere/a%40b.it?RSSMRA80A01H501U=1']) {
+      expect(redactUrl(redactUrl(url))).toBe(redactUrl(url));
+    }
+  });
 });

@@ -46,6 +46,7 @@ export function redactDeep(value: unknown, depth = 0): unknown {
 const TOKEN_PREFIX_LENGTH = 6;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FISCAL_CODE = /[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]/i;
+const ALREADY_MASKED_TOKEN = new RegExp(`^[A-Za-z0-9_-]{1,${TOKEN_PREFIX_LENGTH}}…$`);
 /** Anything URL-safe and short enough to be a route word or an order token. */
 const TOKEN_LIKE = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -106,6 +107,7 @@ function redactPath(path: string): string {
 
 /** An order token's first characters; the whole segment masked when it is no token (a codice fiscale, a phone, an email). */
 function maskedToken(segment: string): string {
+  if (ALREADY_MASKED_TOKEN.test(segment)) return segment; // redactUrl's own output: redacting twice changes nothing
   if (!TOKEN_LIKE.test(segment) || FISCAL_CODE.test(segment) || /^\d+$/.test(segment)) return REDACTED;
   return segment.length > TOKEN_PREFIX_LENGTH ? `${segment.slice(0, TOKEN_PREFIX_LENGTH)}…` : segment;
 }
