@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { CallbackConfirmations } from '../../../src/callbacks/callback-confirmations.js';
 import { Clock } from '../../../src/common/clock.js';
-import type { AppPorts } from '../../../src/app.module.js';
 import { ADMIN_KEY, startStack, type Stack } from '../../support/stack.js';
+import type { AppPorts } from '../../../src/app.module.js';
 
 /** Every back-office test starts the scheduler by hand (`runOnce`) on a clock it moves itself. */
 export const BACK_OFFICE_ENV = {
