@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { Clock, SystemClock } from './common/clock.js';
 import { AnswerInterceptor } from './common/http/answer.js';
 import { LifecycleModule } from './common/lifecycle/lifecycle.module.js';
@@ -25,6 +25,8 @@ import { OrderExpiryModule } from './reconciliation/order-expiry/order-expiry.mo
 /** Ports that tests may replace when they build the application. */
 export interface AppPorts {
   clock?: Clock;
+  /** Where log lines go (default stdout): tests capture them to check what is logged. */
+  logDestination?: DestinationStream;
 }
 
 /** What `createApp` builds before the module graph and hands to it. */

@@ -24,7 +24,7 @@ const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Builds the whole HTTP application; `main.ts` listens on it, e2e tests drive it with supertest. */
 export async function createApp(config: AppConfig, ports: AppPorts = {}): Promise<NestFastifyApplication> {
-  const rootLogger = createRootLogger(config);
+  const rootLogger = createRootLogger(config, ports.logDestination);
   const problems = new ProblemDetailsFilter();
   const adapter = new FastifyAdapter({
     // Errors Fastify meets before routing (a malformed URL, an oversized parameter) get the same

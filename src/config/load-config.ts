@@ -14,7 +14,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const env = plainToInstance(Environment, { ...source }, { excludeExtraneousValues: false });
   const [failure] = validateSync(env, { whitelist: true, forbidUnknownValues: false });
   if (failure) {
-    throw new ConfigError(failure.property, describe(Object.keys(failure.constraints ?? {})));
+    // One rule per variable (setting-rules.ts), so one message: the problem and what is allowed.
+    throw new ConfigError(failure.property, Object.values(failure.constraints ?? {})[0] ?? 'is not valid');
   }
 
   const port = env.PORT ?? 3000;
@@ -119,20 +120,4 @@ function parseTrustProxy(value: string | undefined): boolean | string[] {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
   return value.split(',').map((address) => address.trim()).filter(Boolean);
-}
-
-const REASONS: Record<string, string> = {
-  matches: 'is not in the accepted format',
-  isInt: 'must be a whole number',
-  min: 'is below its minimum',
-  max: 'is above its maximum',
-  isUrl: 'must be an http(s) URL',
-  isIn: 'is not one of the accepted values',
-  isBoolean: 'must be true or false',
-  minLength: 'is too short',
-  isString: 'must be text',
-};
-
-function describe(constraints: string[]): string {
-  return constraints.map((name) => REASONS[name] ?? `fails ${name}`).join(', ');
 }

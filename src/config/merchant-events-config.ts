@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error.js';
+import { integerProblem } from './setting-rules.js';
 import { isMerchantEventType, MERCHANT_EVENT_TYPES, type MerchantEventType } from '../common/merchant-event-types.js';
 
 /** One merchant endpoint: where events are POSTed, signed with its secrets. */
@@ -77,31 +78,43 @@ function parseUrl(variable: string, value: string): string {
 }
 
 function parseSecrets(variable: string, value: string | undefined): string[] {
-  const secrets = (value ?? '').split(/[\s,]+/).filter(Boolean);
+  const secrets = entries(variable, value, /\s*,\s*|\s+/, 'whsec_… secrets');
   if (secrets.length === 0) throw new ConfigError(variable, 'is required for its endpoint (one or two whsec_… secrets)');
   if (secrets.length > 2) throw new ConfigError(variable, 'holds more than two secrets');
-  for (const secret of secrets) {
+  secrets.forEach((secret, index) => {
     const match = SECRET.exec(secret);
     const bytes = match ? Buffer.from(match[1], 'base64').length : 0;
-    if (bytes < 24 || bytes > 64) throw new ConfigError(variable, 'must be whsec_ followed by base64 of 24 to 64 random bytes');
-  }
+    if (bytes < 24 || bytes > 64) throw new ConfigError(variable, `entry ${index + 1} must be whsec_ followed by base64 of 24 to 64 random bytes`);
+  });
   return secrets;
 }
 
 function parseTypes(variable: string, value: string | undefined): MerchantEventType[] {
-  const names = (value ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const names = entries(variable, value, /\s*,\s*/, 'event types');
   if (names.length === 0 || (names.length === 1 && names[0] === '*')) return [...MERCHANT_EVENT_TYPES];
-  const unknown = names.find((name) => !isMerchantEventType(name));
-  if (unknown !== undefined) throw new ConfigError(variable, 'names an event type that does not exist (see README § Merchant events)');
+  const unknown = names.findIndex((name) => !isMerchantEventType(name));
+  // Event type names are not secret: the unknown one is named, with the ones that exist.
+  if (unknown >= 0) throw new ConfigError(variable, `entry ${unknown + 1} "${names[unknown]}" is not an event type (allowed: ${MERCHANT_EVENT_TYPES.join(', ')}, or * for all)`);
   return names as MerchantEventType[];
+}
+
+/**
+ * The entries of a list variable split at `separator`; unset or blank: none. An empty entry (`a,,b`,
+ * a trailing comma) is refused by position rather than dropped, so a mistyped list loses nothing.
+ */
+function entries(variable: string, value: string | undefined, separator: RegExp, what: string): string[] {
+  const trimmed = value?.trim();
+  if (!trimmed) return [];
+  const items = trimmed.split(separator);
+  const empty = items.findIndex((item) => item === '');
+  if (empty >= 0) throw new ConfigError(variable, `entry ${empty + 1} is empty (a comma-separated list of ${what}; remove the extra comma)`);
+  return items;
 }
 
 function integer(env: NodeJS.ProcessEnv, variable: string, fallback: number, min: number, max: number): number {
   const raw = blank(env[variable]);
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(variable, 'must be a whole number');
-  const value = Number(raw);
-  if (value < min) throw new ConfigError(variable, 'is below its minimum');
-  if (value > max) throw new ConfigError(variable, 'is above its maximum');
-  return value;
+  const problem = integerProblem(raw, min, max);
+  if (problem) throw new ConfigError(variable, problem);
+  return Number(raw);
 }

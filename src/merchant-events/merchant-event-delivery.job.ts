@@ -65,6 +65,7 @@ export class MerchantEventDeliveryJob extends IntervalJob {
       // Removed from the configuration since the event was written: nothing to sign it with.
       await this.claims.settle(claim, undefined, this.clock.now(), { status: 'failed', lastError: 'endpoint_unconfigured' });
       merchantEventDeliveries.inc({ outcome: 'failed' });
+      this.logger.error({ ...describeDelivery(claim), errorClass: 'endpoint_unconfigured' }, 'Merchant event delivery given up: its endpoint is no longer configured');
       return 'failed';
     }
     const body = JSON.stringify(claim.payload);
@@ -76,9 +77,34 @@ export class MerchantEventDeliveryJob extends IntervalJob {
     await this.claims.settle(claim, attempt, at, settlement);
     merchantEventDeliveries.inc({ outcome: settlement.status === 'pending' ? 'retry' : settlement.status });
     if (settlement.status === 'delivered') merchantEventDeliveryLag.observe(Math.max(0, at.getTime() - claim.eventCreatedAt.getTime()) / 1000);
-    if (settlement.status === 'failed') this.logger.warn({ eventId: claim.eventId, errorClass: attempt.errorClass }, 'Merchant event delivery given up after the retry window');
+    if (settlement.status !== 'delivered') this.logFailure(claim, settlement);
     return settlement.status;
   }
+
+  /**
+   * One line per failed attempt (warn) and per delivery given up (error), so an operator sees a
+   * receiver in trouble without the API: what, where (host only), which attempt, why, and when
+   * next. Never the body (personal data), the signature or the secret.
+   */
+  private logFailure(claim: ClaimedDelivery, settlement: Exclude<Settlement, { status: 'delivered' }>): void {
+    const line = { ...describeDelivery(claim), attempt: claim.attempts + 1, errorClass: settlement.lastError };
+    if (settlement.status === 'pending') {
+      this.logger.warn({ ...line, nextAttemptAt: settlement.nextAttemptAt.toISOString() }, 'Merchant event delivery attempt failed; will retry');
+    } else {
+      this.logger.error({ ...line, retryHours: this.settings.retryHours }, 'Merchant event delivery given up after the retry window');
+    }
+  }
+}
+
+/** What a log line may say about a delivery: ids, type and the endpoint's host (no path, query or credentials). */
+function describeDelivery(claim: ClaimedDelivery): { eventId: string; type: string; endpointHost: string } {
+  let endpointHost: string;
+  try {
+    endpointHost = new URL(claim.endpoint).host;
+  } catch {
+    endpointHost = 'unparsable';
+  }
+  return { eventId: claim.eventId, type: claim.payload.type, endpointHost };
 }
 
 function withError(outcome: ReturnType<typeof afterFailure>, lastError: string): Settlement {

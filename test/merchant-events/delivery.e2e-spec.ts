@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { approvalBody } from '../checkout/support/checkout.js';
 import { query } from '../support/database.js';
+import { LogCapture } from '../support/log-capture.js';
 import { ADMIN_KEY } from '../support/stack.js';
 import { signedWith, WebhookReceiver } from '../support/webhook-receiver.js';
 import { approvedOrder, createdOrder, decide, deliverDue, newSecret, requestedOrder, startEventsApp, startSecondEventsApp, type EventsApp } from './support/events-app.js';
@@ -14,6 +15,8 @@ describe('Merchant events: delivery', () => {
   let erp: WebhookReceiver;
   let approvedOnly: WebhookReceiver;
   let sut: EventsApp;
+  const logs = new LogCapture();
+  const failureLines = (mark: number) => logs.parsedSince(mark).filter((line) => String(line.msg).startsWith('Merchant event delivery'));
 
   beforeAll(async () => {
     erp = await WebhookReceiver.start();
@@ -25,10 +28,18 @@ describe('Merchant events: delivery', () => {
       MERCHANT_EVENTS_ENDPOINT_2_SECRETS: approvedSecret,
       MERCHANT_EVENTS_ENDPOINT_2_TYPES: 'order.approved',
       MERCHANT_EVENTS_TIMEOUT_MS: '300',
-    });
+      LOG_LEVEL: 'warn',
+    }, { logDestination: logs });
   });
 
   afterAll(async () => {
+    // Whatever the tests did, no log line held a body, a token, a signature or a secret.
+    const everything = logs.lines.join('\n');
+    const signatures = erp.received.flatMap((post) => String(post.headers['webhook-signature'] ?? '').split(' ').map((part) => part.split(',')[1]).filter(Boolean));
+    for (const secret of [oldSecret, newSecretValue, approvedSecret, oldSecret.slice(6), ...signatures, ...erp.received.map((post) => post.event.data.token as string)]) {
+      expect(everything).not.toContain(secret);
+    }
+    expect(everything).not.toContain('"data"');
     await sut?.close();
     await erp?.close();
     await approvedOnly?.close();
@@ -86,8 +97,17 @@ describe('Merchant events: delivery', () => {
     const failing = await approvedOrder(sut);
     const healthy = await approvedOrder(sut);
     erp.answerWith((post) => (post.event.data.token === failing.token ? 500 : 204));
+    const mark = logs.lines.length;
 
     expect(await deliverDue(sut.app)).toMatchObject({ delivered: 5, retried: 1 });
+    const [warning, ...more] = failureLines(mark);
+    expect(more).toEqual([]);
+    expect(warning).toMatchObject({
+      level: 40, msg: 'Merchant event delivery attempt failed; will retry',
+      type: 'order.created', endpointHost: new URL(erp.url).host, attempt: 1, errorClass: 'http_500',
+      nextAttemptAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+    expect(Date.parse(warning.nextAttemptAt as string)).toBeGreaterThan(sut.clock.now().getTime());
     expect(erp.typesFor(healthy.token)).toEqual(['order.created', 'order.requested', 'order.approved']);
     expect(erp.received.filter((post) => post.event.data.token === failing.token).map((post) => post.event.type)).toEqual(['order.created']);
 
@@ -101,6 +121,7 @@ describe('Merchant events: delivery', () => {
     const created = erp.accepted().find((post) => post.event.data.token === failing.token)!;
     const { body } = await detail(created.id);
     expect(body.deliveries[0]).toMatchObject({ status: 'delivered', attempts: 3, lastError: null });
+    expect(failureLines(mark).map((line) => [line.eventId, line.attempt, line.errorClass])).toEqual([[created.id, 1, 'http_500'], [created.id, 2, 'http_500']]);
     expect(body.deliveries[0].attemptLog.map((attempt: { statusCode: number | null; errorClass: string | null }) => [attempt.statusCode, attempt.errorClass]))
       .toEqual([[500, 'http_500'], [500, 'http_500'], [204, null]]);
     expect(erp.received.filter((post) => post.id === created.id).every((post) => post.body === created.body)).toBe(true);
@@ -109,6 +130,7 @@ describe('Merchant events: delivery', () => {
   it('gets the same events, none lost or reordered, to a receiver that timed out, then was down, once it recovers', async () => {
     erp.answerWith('hang');
     const order = await approvedOrder(sut);
+    const mark = logs.lines.length;
     expect(await deliverDue(sut.app)).toMatchObject({ retried: 1 });
     await erp.down();
     sut.clock.advance(60_000);
@@ -121,6 +143,7 @@ describe('Merchant events: delivery', () => {
     expect(erp.typesFor(order.token)).toEqual(['order.created', 'order.requested', 'order.approved']);
     const { body } = await detail(erp.accepted().find((post) => post.event.data.token === order.token)!.id);
     expect(body.deliveries[0].attemptLog.map((attempt: { errorClass: string | null }) => attempt.errorClass)).toEqual(['timeout', 'connection_refused', null]);
+    expect(failureLines(mark).map((line) => [line.level, line.attempt, line.errorClass])).toEqual([[40, 1, 'timeout'], [40, 2, 'connection_refused']]);
   });
 
   it('retries for at least three days, then marks the delivery failed; a resend delivers it with the same id', async () => {
@@ -128,6 +151,7 @@ describe('Merchant events: delivery', () => {
     const order = { token };
     erp.answerWith((post) => (post.event.data.token === order.token ? 503 : 204));
     const start = sut.clock.now().getTime();
+    const mark = logs.lines.length;
     let report;
     do {
       report = await deliverDue(sut.app);
@@ -139,6 +163,13 @@ describe('Merchant events: delivery', () => {
     const attempts = body.deliveries[0].attemptLog as { at: string }[];
     expect(Date.parse(attempts.at(-1)!.at) - Date.parse(attempts[0].at)).toBeGreaterThanOrEqual(72 * HOUR);
     expect(new Set(posts.map((post) => post.id)).size).toBe(1);
+    const lines = failureLines(mark);
+    expect(lines.slice(0, -1).every((line) => line.level === 40 && line.errorClass === 'http_503')).toBe(true);
+    expect(lines.at(-1)).toMatchObject({
+      level: 50, msg: 'Merchant event delivery given up after the retry window',
+      eventId: posts[0].id, type: 'order.created', endpointHost: new URL(erp.url).host, attempt: attempts.length, errorClass: 'http_503',
+    });
+    expect(lines).toHaveLength(attempts.length);
 
     erp.answerWith(204);
     await request(sut.app.getHttpServer()).post(`/v1/events/${posts[0].id}/resend`).set('authorization', `Bearer ${ADMIN_KEY}`).expect(202);

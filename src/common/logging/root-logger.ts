@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { AppConfig } from '../../config/app-config.js';
-import { redactDeep } from './redact.js';
+import { redactDeep, redactUrl } from './redact.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -10,12 +10,22 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
  * The one pino instance of the process: Fastify logs requests through it and nestjs-pino's
  * PinoLogger logs the application through it, so every line has the same shape and redaction.
  */
-export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
-  return pino({
+export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     level: config.logLevel,
     formatters: { log: (object) => redactDeep(object) as Record<string, unknown> },
-    serializers: { err: pino.stdSerializers.err },
-  });
+    // A `req` reaches a line from request-logging.ts (URL already redacted: redacting again changes
+    // nothing) or from Fastify itself (an error before routing): either way only method, redacted
+    // URL and route are written, never headers or the raw URL with its query.
+    serializers: { err: pino.stdSerializers.err, req: serializeRequest },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+function serializeRequest(req: unknown): unknown {
+  if (req === null || typeof req !== 'object') return req;
+  const { method, url, route, routeOptions } = req as { method?: unknown; url?: unknown; route?: unknown; routeOptions?: { url?: unknown } };
+  return { method, url: typeof url === 'string' ? redactUrl(url) : undefined, route: route ?? routeOptions?.url };
 }
 
 /** Reuses the caller's `X-Request-Id` when it looks like one, so a request can be followed across services. */

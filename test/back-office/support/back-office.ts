@@ -4,6 +4,7 @@ import { Clock } from '../../../src/common/clock.js';
 import type { CallbackRecord, Order as EmulatorOrder } from '../../../src/emulator/index.js';
 import { jsonOf } from '../../support/json.js';
 import { ADMIN_KEY, startStack, type Stack } from '../../support/stack.js';
+import type { AppPorts } from '../../../src/app.module.js';
 
 /** Every back-office test starts the scheduler by hand (`runOnce`) on a clock it moves itself. */
 export const BACK_OFFICE_ENV = {
@@ -27,9 +28,9 @@ export class FakeClock extends Clock {
   }
 }
 
-export async function startBackOfficeStack(env: Record<string, string> = {}): Promise<{ stack: Stack; clock: FakeClock }> {
+export async function startBackOfficeStack(env: Record<string, string> = {}, ports: Omit<AppPorts, 'clock'> = {}): Promise<{ stack: Stack; clock: FakeClock }> {
   const clock = new FakeClock();
-  const stack = await startStack({ ...BACK_OFFICE_ENV, ...env }, {}, { clock });
+  const stack = await startStack({ ...BACK_OFFICE_ENV, ...env }, {}, { ...ports, clock });
   return { stack, clock };
 }
 

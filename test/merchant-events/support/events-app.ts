@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppPorts } from '../../../src/app.module.js';
 import request from 'supertest';
 import type { TestDatabase } from '../../support/database.js';
 import type { Stack } from '../../support/stack.js';
@@ -22,8 +23,8 @@ export interface EventsApp {
   close(): Promise<void>;
 }
 
-export async function startEventsApp(env: Record<string, string>): Promise<EventsApp> {
-  const { stack, clock } = await startBackOfficeStack(env);
+export async function startEventsApp(env: Record<string, string>, ports: Omit<AppPorts, 'clock'> = {}): Promise<EventsApp> {
+  const { stack, clock } = await startBackOfficeStack(env, ports);
   return { app: stack.app, stack, db: stack.db, clock, close: () => stack.close() };
 }
 
