@@ -10,6 +10,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   upstream: HttpStatus.BAD_GATEWAY,
   upstream_timeout: HttpStatus.GATEWAY_TIMEOUT,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
