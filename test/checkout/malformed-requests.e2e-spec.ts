@@ -202,13 +202,20 @@ describe('malformed requests: the message names the real problem, every route re
     expect(res.body.detail).not.toMatch(/not valid JSON/);
   });
 
+  it('refuses a form body with __proto__ the same way', async () => {
+    const res = await request(stack.url).post('/v1/soisy/callbacks/not-a-secret').type('form').send('__proto__=x&status=approved');
+    await refuses(res, 400, [{ field: '__proto__', message: '__proto__ is not allowed' }]);
+  });
+
   it.each([
+    ['a body without Content-Type on create order', '/v1/orders', '', '{"amount":100000}'],
     ['text/plain on cancel', `/v1/orders/TOKEN/cancel`, 'text/plain', 'reason=x'],
     ['form-urlencoded on create order', '/v1/orders', 'application/x-www-form-urlencoded', 'amount=100000&orderReference=FORM-1'],
     ['XML on loan request', '/v1/orders/TOKEN/loan-request', 'application/xml', '<privacy>true</privacy>'],
   ])('answers %s with 415 naming application/json, changing nothing', async (_, path, type, body) => {
     const before = await footprint(stack);
-    const res = await request(stack.url).post(path.replace('TOKEN', token)).set(admin).set('content-type', type).send(body);
+    const call = request(stack.url).post(path.replace('TOKEN', token)).set(admin);
+    const res = await (type ? call.set('content-type', type).send(body) : call.send(body).unset('Content-Type'));
     await refuses(res, 415);
     expect(res.body).toMatchObject({ code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', accepted: ['application/json'] });
     expect(res.body.detail).toContain('application/json');

@@ -89,8 +89,8 @@ describe('the OpenAPI document against the routes themselves', () => {
   // A class, as Nest's and class-validator's metadata hold it.
   type Class = abstract new (...args: never[]) => unknown;
   /** Every Nest route with the classes its @Query() and @Body() parameters are validated as, read from the decorators. */
-  function routes(): Array<{ path: string; method: string; query?: Class; body?: Class }> {
-    const found: Array<{ path: string; method: string; query?: Class; body?: Class }> = [];
+  function routes(): Array<{ path: string; method: string; query?: Class; body?: Class; params?: Class }> {
+    const found: Array<{ path: string; method: string; query?: Class; body?: Class; params?: Class }> = [];
     for (const wrapper of t.app.get(DiscoveryService).getControllers()) {
       const controller = wrapper.metatype as Class | undefined;
       if (!controller) continue;
@@ -103,7 +103,7 @@ describe('the OpenAPI document against the routes themselves', () => {
         const types = Reflect.getMetadata('design:paramtypes', controller.prototype, name) as Class[];
         const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, { index: number }>;
         const of = (kind: RouteParamtypes) => Object.entries(args).filter(([key]) => Number(key.split(':')[0]) === kind).map(([, arg]) => types[arg.index])[0];
-        found.push({ path: path || '/', method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number].toLowerCase(), query: of(RouteParamtypes.QUERY), body: of(RouteParamtypes.BODY) });
+        found.push({ path: path || '/', method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number].toLowerCase(), query: of(RouteParamtypes.QUERY), body: of(RouteParamtypes.BODY), params: of(RouteParamtypes.PARAM) });
       }
     }
     return found;
@@ -116,6 +116,15 @@ describe('the OpenAPI document against the routes themselves', () => {
     for (const { path, method, query } of withQuery) {
       const documented = (doc.paths[path][method].parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name);
       expect({ path, method, documented: documented.sort() }).toEqual({ path, method, documented: validated(query!).sort() });
+    }
+  });
+
+  it('documents every validated path parameter of every route', () => {
+    const withParams = routes().filter((route) => route.params && validated(route.params).length > 0);
+    expect(withParams.length).toBeGreaterThanOrEqual(5);
+    for (const { path, method, params } of withParams) {
+      const documented = (doc.paths[path][method].parameters ?? []).filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name);
+      expect({ path, method, documented: documented.sort() }).toEqual({ path, method, documented: validated(params!).sort() });
     }
   });
 
