@@ -138,6 +138,16 @@ describe('the OpenAPI document against the routes themselves', () => {
     }
   });
 
+  it('documents the list pages\' cursor and limit with their bounds', () => {
+    for (const path of ['/v1/orders', '/v1/events']) {
+      const parameters = doc.paths[path].get.parameters as unknown as Array<{ name: string; schema: Record<string, unknown>; description?: string }>;
+      const limit = parameters.find((parameter) => parameter.name === 'limit');
+      const cursor = parameters.find((parameter) => parameter.name === 'cursor');
+      expect(limit).toMatchObject({ schema: { minimum: 1, maximum: 100 }, description: expect.stringContaining('Page size') });
+      expect(cursor).toMatchObject({ schema: { maxLength: 200 }, description: expect.stringContaining('nextCursor') });
+    }
+  });
+
   it('describes the back-office key as an opaque bearer token, not a JWT', () => {
     expect(doc.components.securitySchemes['back-office']).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.components.securitySchemes['back-office']).not.toHaveProperty('bearerFormat');

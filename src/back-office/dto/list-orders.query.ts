@@ -32,14 +32,12 @@ export class ListOrdersQuery {
   to?: string;
 
   /** `nextCursor` of the previous page. */
-  @ApiPropertyOptional({ maxLength: 200, example: 'eyJjIjoiMjAyNi0xMS0wMVQwOTowMDowMC4wMDBaIiwiaSI6IjEifQ' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   cursor?: string;
 
   /** Page size, 1 to 100. */
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: LIST_LIMIT_MAX, default: LIST_LIMIT_DEFAULT, example: LIST_LIMIT_DEFAULT })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

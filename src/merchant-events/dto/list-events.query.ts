@@ -30,14 +30,12 @@ export class ListEventsQuery {
   delivered?: 'true' | 'false';
 
   /** `nextCursor` of the previous page. */
-  @ApiPropertyOptional({ maxLength: 200, example: 'eyJjIjoiMjAyNi0xMS0wMVQwOTowMDowMC4wMDBaIiwiaSI6IjEifQ' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   cursor?: string;
 
   /** Page size, 1 to 100. */
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: EVENTS_LIMIT_MAX, default: EVENTS_LIMIT_DEFAULT, example: EVENTS_LIMIT_DEFAULT })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
