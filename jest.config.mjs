@@ -13,7 +13,7 @@ export default {
         tsconfig: 'tsconfig.test.json',
         diagnostics: { ignoreCodes: [151002] },
         astTransformers: {
-          before: [{ path: '<rootDir>/test/support/swagger-plugin-transformer.cjs', options: { introspectComments: true, classValidatorShim: true } }],
+          before: [{ path: '<rootDir>/test/support/swagger-plugin-transformer.cjs', options: { introspectComments: true, classValidatorShim: true, dtoFileNameSuffix: ['.dto.ts', '.entity.ts', '.query.ts'] } }],
         },
       },
     ],

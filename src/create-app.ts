@@ -1,12 +1,14 @@
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppPorts } from './app.module.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
 import { PROBLEM_CONTENT_TYPE } from './common/errors/problem-document.js';
+import { registerBodyParsers } from './common/http/body-parsers.js';
 import { handleClientError } from './common/http/client-errors.js';
 import { registerRateLimit } from './common/http/rate-limit.js';
+import { RequestShapeInterceptor } from './common/http/request-shape.interceptor.js';
 import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { serverTimeoutOptions } from './common/http/server-timeouts.js';
 import { registerDrainGate } from './common/lifecycle/drain-gate.js';
@@ -53,6 +55,9 @@ export async function createApp(config: AppConfig, ports: AppPorts = {}): Promis
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(problems);
   app.useGlobalPipes(createValidationPipe());
+  // Media type and "this route takes no body/query" checks: after the guards, before the pipe.
+  app.useGlobalInterceptors(new RequestShapeInterceptor(app.get(Reflector)));
+  registerBodyParsers(app, BODY_LIMIT_BYTES);
   // No enableShutdownHooks(): main.ts drains the HTTP server before closing (common/lifecycle).
   registerSecurityHeaders(app);
   registerRequestLogging(app);

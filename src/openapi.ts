@@ -25,7 +25,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('soisy-bff')
     .setDescription(DESCRIPTION)
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A back-office API key (ADMIN_API_KEYS)' }, 'back-office')
+    // addSecurity, not addBearerAuth: that one adds `bearerFormat: JWT`, and the keys are opaque strings.
+    .addSecurity('back-office', { type: 'http', scheme: 'bearer', description: 'A back-office API key (ADMIN_API_KEYS), an opaque string' })
     .addTag('quotes', 'Instalment simulations for product and cart pages')
     .addTag('storefront', 'Browser code for the storefront: the quote widget')
     .addTag('orders', 'Checkout: create an order, request the loan, get it approved')

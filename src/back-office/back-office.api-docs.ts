@@ -8,6 +8,24 @@ import { ORDER_UNKNOWN_UPSTREAM_DETAIL } from '../soisy/index.js';
 
 /** OpenAPI documentation of the back office's order routes, kept apart so the controller reads as code. */
 
+/** A back-office order as answered (personal data masked), for the examples below. */
+const ORDER_EXAMPLE = {
+  token: 'a1b2c3d4e5f6a7b8c9d0', orderReference: 'ORD-2025-000123', status: 'verified', soisyStatus: 'waiting_for_disbursement', statusDetail: null,
+  amount: 100000, netAmount: 98000, instalments: 10, fiscalCode: 'RSSMRA*********S',
+  release: { status: 'none', amount: null, releaseAt: null, releasedAt: null, attempts: 0, nextAttemptAt: null, lastError: null },
+  lastSyncedAt: '2026-11-29T10:00:00.000Z', createdAt: '2026-11-20T09:00:00.000Z', updatedAt: '2026-11-29T10:00:00.000Z',
+};
+
+const HISTORY_EXAMPLE = {
+  order: ORDER_EXAMPLE,
+  events: [
+    { type: 'order.created', fromStatus: null, toStatus: 'created', source: 'api', actor: null, data: null, at: '2026-11-20T09:00:00.000Z' },
+    { type: 'status.changed', fromStatus: 'created', toStatus: 'requested', source: 'api', actor: null, data: null, at: '2026-11-20T09:02:00.000Z' },
+    { type: 'status.changed', fromStatus: 'approved', toStatus: 'verified', source: 'callback', actor: null, data: null, at: '2026-11-22T15:30:00.000Z' },
+    { type: 'order.synced', fromStatus: null, toStatus: null, source: 'sync', actor: 'ops-anna', data: null, at: '2026-11-29T10:00:00.000Z' },
+  ],
+};
+
 const invalid = (field: string, message: string) =>
   example(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field, message }] });
 
@@ -26,7 +44,7 @@ export const OrderHistoryDocs = () =>
         + 'that acted (release, scheduling, sync, resolution, cancellation, an on-demand reconciliation), never the key; null for '
         + "the storefront, Soisy's callbacks and the scheduler. The storefront's `GET /v1/orders/{token}` does not show actors.",
     }),
-    ApiOkResponse({ type: BackOfficeOrderHistoryDto }),
+    ApiOkResponse({ type: BackOfficeOrderHistoryDto, description: 'The order (personal data masked) and its events, oldest first, each with the key name that acted', example: HISTORY_EXAMPLE }),
     ApiProblem(400, 'The token cannot be an order token', { token: invalid('token', 'token must be an order token as answered by POST /v1/orders') }),
     ApiProblem(404, 'No order has this token', { notFound: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') }),
   );

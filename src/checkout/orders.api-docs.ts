@@ -35,7 +35,14 @@ export const CreateOrderDocs = () =>
   applyDecorators(
     ApiOperation({ summary: 'Create an order', description: 'Creates the Soisy order (with this service\'s callback URL) and stores it. Send the shopper to `redirectUrl`, or continue with a loan request. When Soisy\'s answer is lost (502/504), retry with the same Idempotency-Key and body: the order is looked up in Soisy\'s order list and the recovered order replayed (without `redirectUrl`: continue with loan request and approval), or created anew once Soisy provably never made it; meanwhile 409 `ORDER.CREATION_PENDING` with `Retry-After`.' }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body within 24 h: the first answer is replayed with `Idempotent-Replayed: true`; same key, other body: 422; while the first is running: 409.', example: '6f1c2a9e-1f0b-4d8e-9a51-2c1d3e4f5a6b' }),
-    ApiCreatedResponse({ type: CreatedOrderDto, description: 'Created (or replayed, with `Idempotent-Replayed: true`)' }),
+    ApiCreatedResponse({
+      type: CreatedOrderDto,
+      description: 'Created (or replayed, with `Idempotent-Replayed: true`)',
+      example: {
+        token: 'a1b2c3d4e5f6a7b8c9d0', redirectUrl: 'https://shop.sandbox.soisy.it/partnershop#/loan-request?token=a1b2c3d4e5f6a7b8c9d0',
+        status: 'created', orderReference: 'ORD-2025-000123', amount: 100000, instalments: 12, zeroInterestRate: false,
+      },
+    }),
     ApiProblem(400, 'A field is invalid, or Soisy refused one', {
       amount: invalid('amount', 'amount must be between 10000 and 1500000 cents'),
       fiscalCode: invalid('customer.fiscalCode', 'fiscalCode must be a valid Italian fiscal code (codice fiscale)'),
@@ -58,7 +65,11 @@ export const LoanRequestDocs = () =>
       summary: 'Ask Soisy for a loan offer',
       description: 'Allowed on a `created` order, or again on a `requested` one. Stores the offer\'s figures. One loan request per order reaches Soisy at a time: while one is running, another answers 409 `ORDER.STEP_IN_PROGRESS` with `Retry-After`; the same body again once its offer is stored (a double click) is answered with that offer, without calling Soisy again. `status` is the order\'s status as stored.',
     }),
-    ApiCreatedResponse({ type: LoanRequestResultDto, description: 'Soisy\'s offer (or the stored one, for a repeat of the request that got it)' }),
+    ApiCreatedResponse({
+      type: LoanRequestResultDto,
+      description: 'Soisy\'s offer (or the stored one, for a repeat of the request that got it)',
+      example: { apr: 10.36, instalmentAmount: 8787, totalRepayment: 105444, zeroInterestRate: false, additionalDataNeeded: false, status: 'requested' },
+    }),
     ApiProblem(400, 'A field is invalid (conditional fields included), or differs from the order\'s amount or fixed instalments', { amount: invalid('amount', 'amount must equal the order amount (100000 cents)'), privacy: invalid('privacy', 'privacy must be true: the shopper has to accept Soisy\'s privacy notice'), vatId: invalid('vatId', 'vatId must be a valid Italian VAT number (partita IVA, 11 digits)') }),
     ApiProblem(404, 'No order has this token', notFound),
     ApiProblem(409, 'The order is past the loan request, another loan request or approval for it is running, or Soisy already has a request for this person', {

@@ -68,7 +68,7 @@ export function ApiGetEvent() {
 export function ApiResendEvent() {
   return applyDecorators(
     ApiOperation({ summary: 'Send an event again', description: 'Same event id and body, signed afresh, to every endpoint configured now for its type: one new delivery each, due at once and retried like any other. Receivers deduplicate on the id.' }),
-    ApiAcceptedResponse({ type: MerchantEventDetailDto, description: 'The event with its new deliveries (pending)' }),
+    ApiAcceptedResponse({ type: MerchantEventDetailDto, description: 'The event with its new deliveries (pending)', example: { ...DETAIL_EXAMPLE, deliveries: [delivery('pending', 0, null)] } }),
     ApiProblem(400, 'The id is not an event id', { id: badId }),
     ApiProblem(404, 'No event has this id', { notFound }),
     ApiProblem(409, 'No endpoint is configured for the event\'s type', { noEndpoint: problemExample(409, 'EVENT.NO_ENDPOINT', 'No configured endpoint receives this event type; nothing to resend it to.') }),

@@ -1,6 +1,7 @@
 import { Controller, Get, Headers } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Answer } from '../common/http/answer.js';
+import { IgnoresQuery } from '../common/http/request-shape.interceptor.js';
 import { AppConfig } from '../config/app-config.js';
 import { loadWidgetAsset } from './widget-asset.js';
 import { QuoteWidgetDocs, WidgetLimitsDocs } from './widget.api-docs.js';
@@ -13,6 +14,8 @@ import { QuoteWidgetDocs, WidgetLimitsDocs } from './widget.api-docs.js';
 export const WIDGET_CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=604800';
 
 @ApiTags('storefront')
+// Pages load the scripts with cache-busting parameters (`?v=3`); they are not this route's to refuse.
+@IgnoresQuery()
 @Controller('widget')
 export class WidgetController {
   private readonly quoteWidget = loadWidgetAsset('soisy-quote.js');

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startStack, type Stack } from '../support/stack.js';
+import { ADMIN_KEY, startStack, type Stack } from '../support/stack.js';
 import { approvalBody, footprint, loanRequestBody, orderBody, requestedOrder, createOrder } from './support/checkout.js';
 
 type Tokens = { created: string; requested: string; additional: string };
@@ -137,5 +137,101 @@ describe('malformed checkout requests', () => {
     await request(stack.url).post(`/v1/orders/${fixed}/loan-request`).send(loanRequestBody({ jobDescription: fixedTerm, actualJobEndingDate: nextYear })).expect(201);
     const entrepreneur = await createOrder(stack);
     await request(stack.url).post(`/v1/orders/${entrepreneur}/loan-request`).send(loanRequestBody(vat)).expect(201);
+  });
+});
+
+describe('malformed requests: the message names the real problem, every route refuses what it does not take', () => {
+  let stack: Stack;
+  let token: string;
+  const admin = { authorization: `Bearer ${ADMIN_KEY}` };
+  beforeAll(async () => {
+    stack = await startStack();
+    token = await createOrder(stack);
+  });
+  afterAll(() => stack.close());
+
+  const refuses = async (res: request.Response, status: number, errors?: Array<{ field: string; message: string }>) => {
+    expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status, type: expect.stringMatching(/^application\/problem\+json/) });
+    if (errors) expect(res.body.errors).toEqual(errors);
+  };
+
+  it.each([
+    ['/v1/events?limit=abc', 'limit', 'limit must be an integer'],
+    ['/v1/orders?limit=abc', 'limit', 'limit must be an integer'],
+    ['/v1/orders?limit=2.5', 'limit', 'limit must be an integer'],
+    ['/v1/orders?limit=2&limit=3', 'limit', 'limit must be given once'],
+    ['/v1/events?limit=2&limit=3', 'limit', 'limit must be given once'],
+    ['/v1/orders?cursor=a&cursor=b', 'cursor', 'cursor must be given once'],
+    ['/v1/orders?limit=500', 'limit', 'limit must not be greater than 100'],
+    ['/v1/orders?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z', 'from', 'from must not be after to'],
+    ['/v1/quotes?amount=abc&instalments=12', 'amount', 'amount must be an integer number of cents'],
+    ['/v1/reconciliation?foo=1', 'foo', 'foo is not an accepted field'],
+    ['/health/live?foo=1', 'foo', 'foo is not an accepted field'],
+  ])('GET %s: 400 naming %s', async (path, field, message) => {
+    await refuses(await request(stack.url).get(path).set(admin), 400, [{ field, message }]);
+  });
+
+  it('accepts a range whose bounds are in order, or equal', async () => {
+    await request(stack.url).get('/v1/orders?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z').set(admin).expect(200);
+    await request(stack.url).get('/v1/orders?from=2026-11-01T00:00:00Z&to=2026-11-01T00:00:00Z').set(admin).expect(200);
+  });
+
+  it('says an amount given as text must be an integer number of cents, not that it is too small', async () => {
+    const before = await footprint(stack);
+    await refuses(await request(stack.url).post(`/v1/orders/${token}/release`).set(admin).send({ amount: '100' }), 400, [{ field: 'amount', message: 'amount must be an integer number of cents' }]);
+    await refuses(await request(stack.url).post('/v1/orders').send(orderBody({ amount: '100000' })), 400, [{ field: 'amount', message: 'amount must be an integer number of cents' }]);
+    expect(await footprint(stack)).toEqual(before);
+  });
+
+  it.each([
+    ['POST /v1/reconciliation/runs', '/v1/reconciliation/runs', { dryRun: true }, 'dryRun'],
+    ['POST /v1/events/{id}/resend', '/v1/events/00000000-0000-4000-8000-000000000000/resend', { force: true }, 'force'],
+    ['POST /v1/orders/{token}/sync', '/v1/orders/TOKEN/sync', { status: 'approved' }, 'status'],
+  ])('%s refuses a body field it does not take with a 400 naming it', async (_, path, body, field) => {
+    const before = await footprint(stack);
+    await refuses(await request(stack.url).post(path.replace('TOKEN', token)).set(admin).send(body), 400, [{ field, message: `${field} is not an accepted field` }]);
+    expect(await footprint(stack)).toEqual(before);
+  });
+
+  it.each([
+    ['a top-level __proto__', '{"reason":"ok","__proto__":{"x":1}}', '__proto__', '__proto__ is not allowed'],
+    ['a nested constructor.prototype', '{"reason":"ok","a":{"constructor":{"prototype":{"x":1}}}}', 'a.constructor.prototype', 'constructor.prototype is not allowed'],
+  ])('refuses a valid JSON body with %s as such, not as invalid JSON', async (_, body, field, message) => {
+    const res = await request(stack.url).post(`/v1/orders/${token}/cancel`).set(admin).set('content-type', 'application/json').send(body);
+    await refuses(res, 400, [{ field, message }]);
+    expect(res.body.detail).not.toMatch(/not valid JSON/);
+  });
+
+  it('refuses a form body with __proto__ the same way', async () => {
+    const res = await request(stack.url).post('/v1/soisy/callbacks/not-a-secret').type('form').send('__proto__=x&status=approved');
+    await refuses(res, 400, [{ field: '__proto__', message: '__proto__ is not allowed' }]);
+  });
+
+  it.each([
+    ['a body without Content-Type on create order', '/v1/orders', '', '{"amount":100000}'],
+    ['text/plain on cancel', `/v1/orders/TOKEN/cancel`, 'text/plain', 'reason=x'],
+    ['form-urlencoded on create order', '/v1/orders', 'application/x-www-form-urlencoded', 'amount=100000&orderReference=FORM-1'],
+    ['XML on loan request', '/v1/orders/TOKEN/loan-request', 'application/xml', '<privacy>true</privacy>'],
+  ])('answers %s with 415 naming application/json, changing nothing', async (_, path, type, body) => {
+    const before = await footprint(stack);
+    const call = request(stack.url).post(path.replace('TOKEN', token)).set(admin);
+    const res = await (type ? call.set('content-type', type).send(body) : call.send(body).unset('Content-Type'));
+    await refuses(res, 415);
+    expect(res.body).toMatchObject({ code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', accepted: ['application/json'] });
+    expect(res.body.detail).toContain('application/json');
+    expect(await footprint(stack)).toEqual(before);
+  });
+
+  it('still takes form-urlencoded callbacks from Soisy (refused here only for their unknown secret)', async () => {
+    const res = await request(stack.url).post('/v1/soisy/callbacks/not-a-secret').type('form').send('orderToken=x&status=approved');
+    expect(res.status).not.toBe(415);
+  });
+
+  it.each([['blank', ' '], ['empty', ''], ['with a space inside', 'key 1'], ['too long', 'k'.repeat(256)]])('refuses an Idempotency-Key that is %s with a 400 naming the header', async (_, key) => {
+    const before = await footprint(stack);
+    const res = await request(stack.url).post('/v1/orders').set('Idempotency-Key', key).send(orderBody());
+    await refuses(res, 400);
+    expect(JSON.stringify(res.body)).toContain('Idempotency-Key');
+    expect(await footprint(stack)).toEqual(before);
   });
 });

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { OrderStatus } from '../../orders/order.js';
-import { IsIsoInstant } from '../../common/validation/iso-instant.js';
+import { IsIsoInstant, IsNotAfter } from '../../common/validation/iso-instant.js';
 
 export const LIST_LIMIT_DEFAULT = 20;
 export const LIST_LIMIT_MAX = 100;
@@ -22,6 +22,7 @@ export class ListOrdersQuery {
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
   @IsIsoInstant()
+  @IsNotAfter('to')
   from?: string;
 
   /** Orders created before this instant (ISO 8601 date-time with Z or an offset, 1970–9999; exclusive). */

@@ -14,7 +14,16 @@ export const ReleaseOrderDocs = () =>
     }),
     ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, description: 'Repeats with the same key and body get the first answer again.' }),
     ApiOkResponse({ type: BackOfficeOrderDto, description: 'Released (by this request or an earlier one).' }),
-    ApiAcceptedResponse({ type: BackOfficeOrderDto, description: 'Scheduled for `releaseAt`, or retrying later after Soisy refused this attempt.' }),
+    ApiAcceptedResponse({
+      type: BackOfficeOrderDto,
+      description: 'Scheduled for `releaseAt`, or retrying later after Soisy refused this attempt.',
+      example: {
+        token: 'a1b2c3d4e5f6a7b8c9d0', orderReference: 'ORD-2025-000123', status: 'verified', soisyStatus: 'waiting_for_disbursement', statusDetail: null,
+        amount: 100000, netAmount: 98000, instalments: 10, fiscalCode: 'RSSMRA*********S',
+        release: { status: 'scheduled', amount: 100000, releaseAt: '2026-12-01T09:00:00.000Z', releasedAt: null, attempts: 0, nextAttemptAt: '2026-12-01T09:00:00.000Z', lastError: null },
+        lastSyncedAt: '2026-11-29T10:00:00.000Z', createdAt: '2026-11-20T09:00:00.000Z', updatedAt: '2026-11-29T10:15:00.000Z',
+      },
+    }),
     ApiProblem(400, 'Invalid token or body, or an amount above the order amount', { amount: example(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field: 'amount', message: 'amount must not exceed the order amount (100000 cents)' }] }) }),
     ApiProblem(404, 'No order has this token', { notFound: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') }),
     ApiProblem(409, 'Not releasable, in progress, released with another amount, or an earlier outcome unknown', {

@@ -6,6 +6,7 @@ import { IsStreet } from '../../common/validation/address/street-address.js';
 import { IsCodiceFiscale, IsItalianProvince, normaliseCodiceFiscale, normaliseProvince } from '../../common/validation/italian/index.js';
 import { Normalise, NormaliseEmail, Trim } from '../../common/validation/normalise.js';
 import { CountryCallingCodeField, MobilePhoneField } from '../../common/validation/phone/mobile-phone.decorators.js';
+import { CENTS } from '../../common/validation/cents.js';
 
 /**
  * The shopper, to pre-fill Soisy's funnel. Every field is optional (send what the storefront
@@ -101,7 +102,7 @@ const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, requ
 export class CreateOrderDto {
   /** The order total in integer euro cents; within the configured limits (default 10000–1500000). */
   @ApiProperty({ example: 100000, type: 'integer' })
-  @IsInt()
+  @IsInt(CENTS)
   amount!: number;
 
   /** Fixes the number of instalments (the shopper cannot change it); within the configured limits (default 3–60). */

@@ -3,6 +3,7 @@ import { Equals, IsBoolean, IsIn, IsInt, IsOptional, Matches, ValidateIf } from 
 import { IsCodiceFiscale, IsMonthYear, IsPartitaIva, normaliseCodiceFiscale, normalisePartitaIva } from '../../common/validation/italian/index.js';
 import { Normalise, UpperCase } from '../../common/validation/normalise.js';
 import { JOB_DESCRIPTIONS, type JobDescription } from '../../soisy/index.js';
+import { CENTS } from '../../common/validation/cents.js';
 
 const isFixedTerm = (dto: LoanRequestDto) => dto.jobDescription === 'employee_fixed_term_contract' || dto.actualJobEndingDate !== undefined;
 const isEntrepreneur = (field: 'vatId' | 'vatCountry') => (dto: LoanRequestDto) => dto.jobDescription === 'entrepreneur' || dto[field] !== undefined;
@@ -16,7 +17,7 @@ export class LoanRequestDto {
   /** The order's amount in integer cents, which is what is financed; if given, it must equal it. */
   @ApiProperty({ example: 100000, type: 'integer' })
   @IsOptional()
-  @IsInt()
+  @IsInt(CENTS)
   amount?: number;
 
   /** The shopper accepted Soisy's privacy notice: must be true. */

@@ -8,6 +8,7 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'unprocessable'
+  | 'unsupported_media_type'
   | 'upstream'
   | 'upstream_timeout'
   | 'unavailable';

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, ErrorKind } from './app-error.js';
+import { AppError, ErrorKind, ValidationFailed } from './app-error.js';
 import { DatabaseUnavailable, databaseUnavailableReason, isDatabaseUnavailable } from './database-unavailable.js';
 import { PROBLEM_CONTENT_TYPE, ProblemDocument, problemType } from './problem-document.js';
 
@@ -10,6 +10,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   upstream: HttpStatus.BAD_GATEWAY,
   upstream_timeout: HttpStatus.GATEWAY_TIMEOUT,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
@@ -58,8 +59,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 /** Our own errors as they are; a database outage, however the driver phrased it, as DATABASE.UNAVAILABLE. */
 function asAppError(exception: unknown): unknown {
+  if (isFormProtoRefusal(exception)) return FORM_PROTO_REFUSED;
   if (exception instanceof AppError || !isDatabaseUnavailable(exception)) return exception;
   return new DatabaseUnavailable();
+}
+
+/**
+ * Nest's form-urlencoded parser refuses a `__proto__` key with this BadRequestException; answer it as
+ * the JSON parser's refusal is answered (common/http/body-parsers.ts), naming the key.
+ */
+const FORM_PROTO_REFUSED = new ValidationFailed([{ field: '__proto__', message: '__proto__ is not allowed' }], 'The request body uses __proto__, which is not allowed.');
+function isFormProtoRefusal(exception: unknown): boolean {
+  return exception instanceof HttpException && exception.getStatus() === HttpStatus.BAD_REQUEST && exception.message === 'Object contains forbidden prototype property';
 }
 
 /** A 503 thrown on purpose (readiness while draining or while the database is down) is a state, not a bug. */

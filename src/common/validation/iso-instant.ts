@@ -35,3 +35,26 @@ export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
       },
     });
 }
+
+/**
+ * The start of a range: not after the instant in `endProperty` (when both are valid instants; each
+ * field's own format check reports otherwise). Equal bounds are allowed (an empty range).
+ */
+export function IsNotAfter(endProperty: string, options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isNotAfter',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [endProperty],
+      options,
+      validator: {
+        validate: (value: unknown, args) => {
+          const start = parseIsoInstant(value);
+          const end = parseIsoInstant((args?.object as Record<string, unknown> | undefined)?.[endProperty]);
+          return start === undefined || end === undefined || start <= end;
+        },
+        defaultMessage: () => `$property must not be after ${endProperty}`,
+      },
+    });
+}

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional } from 'class-validator';
+import { CENTS } from '../../common/validation/cents.js';
 
 /** Query-string booleans arrive as text; anything but true/false/1/0 stays text and fails @IsBoolean. */
 export const toBoolean = ({ value }: { value: unknown }): unknown =>
@@ -10,7 +11,7 @@ export class QuoteQueryDto {
   /** The price to finance, in integer euro cents; within the configured limits (default 10000–1500000). */
   @ApiProperty({ example: 100000, type: 'integer' })
   @Type(() => Number)
-  @IsInt()
+  @IsInt(CENTS)
   amount!: number;
 
   /** Number of monthly instalments; within the configured limits (default 3–60). */

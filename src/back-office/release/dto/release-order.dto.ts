@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Min, ValidateIf } from 'class-validator';
 import { IsIsoInstant } from '../../../common/validation/iso-instant.js';
+import { CENTS } from '../../../common/validation/cents.js';
 
 /** Starts a suspended order's financing (Soisy match-trigger), now or at a given time. */
 export class ReleaseOrderDto {
@@ -9,7 +10,7 @@ export class ReleaseOrderDto {
    * @example 100000
    */
   @IsOptional()
-  @IsInt()
+  @IsInt(CENTS)
   @Min(1)
   amount?: number;
 
