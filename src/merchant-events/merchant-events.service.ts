@@ -3,7 +3,7 @@ import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import type { MerchantEventType } from '../orders/outbox/index.js';
 import type { ListEventsQuery } from './dto/list-events.query.js';
-import { EVENTS_LIMIT_DEFAULT } from './dto/list-events.query.js';
+import { PAGE_LIMIT_DEFAULT } from '../common/http/keyset-page.query.js';
 import type { MerchantEventDetailDto, MerchantEventPageDto } from './dto/merchant-event.dto.js';
 import { decodeEventCursor, encodeEventCursor } from './event-cursor.js';
 import { MerchantEventErrors } from './merchant-events.errors.js';
@@ -15,7 +15,7 @@ export class MerchantEventsService {
   constructor(private readonly events: MerchantEventsRepository, private readonly config: AppConfig, private readonly clock: Clock) {}
 
   async list(query: ListEventsQuery): Promise<MerchantEventPageDto> {
-    const limit = query.limit ?? EVENTS_LIMIT_DEFAULT;
+    const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
     const rows = await this.events.list({
       type: query.type,
       orderToken: query.orderToken,

@@ -1,14 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { KeysetPageQuery } from '../../common/http/keyset-page.query.js';
+import { IsIn, IsOptional } from 'class-validator';
 import { OrderStatus } from '../../orders/order.js';
 import { IsIsoInstant, IsNotAfter } from '../../common/validation/iso-instant.js';
 
-export const LIST_LIMIT_DEFAULT = 20;
-export const LIST_LIMIT_MAX = 100;
-
 /** Filters of the back office's order list; newest first, keyset pagination. */
-export class ListOrdersQuery {
+export class ListOrdersQuery extends KeysetPageQuery {
   /** Only orders in this local status. */
   @ApiPropertyOptional({ enum: OrderStatus })
   @IsOptional()
@@ -30,18 +27,4 @@ export class ListOrdersQuery {
   @IsOptional()
   @IsIsoInstant()
   to?: string;
-
-  /** `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  /** Page size, 1 to 100. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(LIST_LIMIT_MAX)
-  limit?: number = LIST_LIMIT_DEFAULT;
 }

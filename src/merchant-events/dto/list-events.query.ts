@@ -1,13 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { KeysetPageQuery } from '../../common/http/keyset-page.query.js';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { MERCHANT_EVENT_TYPES, type MerchantEventType } from '../../orders/outbox/index.js';
 
-export const EVENTS_LIMIT_DEFAULT = 20;
-export const EVENTS_LIMIT_MAX = 100;
-
 /** Filters of the back office's event list; newest first, keyset pagination. */
-export class ListEventsQuery {
+export class ListEventsQuery extends KeysetPageQuery {
   /** Only events of this type. */
   @ApiPropertyOptional({ enum: MERCHANT_EVENT_TYPES, example: 'order.approved' })
   @IsOptional()
@@ -28,18 +25,4 @@ export class ListEventsQuery {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'delivered must be true or false' })
   delivered?: 'true' | 'false';
-
-  /** `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  /** Page size, 1 to 100. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(EVENTS_LIMIT_MAX)
-  limit?: number = EVENTS_LIMIT_DEFAULT;
 }
