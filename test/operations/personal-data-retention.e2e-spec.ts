@@ -86,6 +86,10 @@ describe('personal data retention', () => {
     expect(callbacks.map(({ payload }) => payload.eventId)).toEqual(expect.arrayContaining(['RequestCompleted', 'LoanWasVerified', 'LoanWasDisbursed']));
     expect(callbacks.every(({ payload }) => payload.eventMessage === '[erased]')).toBe(true);
     expect(await query(stack.db.url, 'SELECT 1 FROM idempotency_records WHERE key = $1', [`key-${oldRow.orderReference}`])).toEqual([]);
+    // The merchant events' stored payloads (what a resend would send) lose even the masked fiscal code.
+    const payloads = await query<{ payload: { data: { fiscalCode: unknown; amount: number } } }>(stack.db.url, 'SELECT payload FROM merchant_events WHERE "orderId" = $1', [oldRow.id]);
+    expect(payloads.length).toBeGreaterThan(0);
+    for (const { payload } of payloads) expect(payload.data).toMatchObject({ fiscalCode: '[erased]', amount: oldRow.amountCents });
 
     // The storefront's view still shows the order and its history.
     const view = (await request(stack.url).get(`/v1/orders/${old}`).expect(200)).body;
