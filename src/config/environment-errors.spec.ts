@@ -70,6 +70,7 @@ const OTHER: Array<[string, Record<string, string>, string]> = [
   ['SOISY_AUTH_TOKEN', { SOISY_BASE_URL: 'https://api.soisy.it/api' }, 'SOISY_AUTH_TOKEN is required when SOISY_BASE_URL is not Soisy\'s sandbox'],
   ['SOISY_CA_FILE', { SOISY_CA_FILE: '/nonexistent/ca.pem' }, 'SOISY_CA_FILE cannot be read'],
   ['MERCHANT_EVENTS_ENDPOINT_1_TYPES', { ...ENDPOINT, MERCHANT_EVENTS_ENDPOINT_1_TYPES: 'order.approved,order.bogus' }, `MERCHANT_EVENTS_ENDPOINT_1_TYPES entry 2 "order.bogus" is not an event type (allowed: ${TYPES})`],
+  ['MERCHANT_EVENTS_ENDPOINT_1_TYPES', { ...ENDPOINT, MERCHANT_EVENTS_ENDPOINT_1_TYPES: 'order.approved,order.created,order.approved' }, 'MERCHANT_EVENTS_ENDPOINT_1_TYPES entry 3 "order.approved" repeats entry 1'],
   ['MERCHANT_EVENTS_ENDPOINT_1_TYPES', { ...ENDPOINT, MERCHANT_EVENTS_ENDPOINT_1_TYPES: 'order.approved,,order.created' }, 'MERCHANT_EVENTS_ENDPOINT_1_TYPES entry 2 is empty (a comma-separated list of event types; remove the extra comma)'],
   ['MERCHANT_EVENTS_ENDPOINT_1_SECRETS', { ...ENDPOINT, MERCHANT_EVENTS_ENDPOINT_1_SECRETS: `${SECRET},` }, 'MERCHANT_EVENTS_ENDPOINT_1_SECRETS entry 2 is empty (a comma-separated list of whsec_… secrets; remove the extra comma)'],
   ['MERCHANT_EVENTS_ENDPOINT_1_SECRETS', { ...ENDPOINT, MERCHANT_EVENTS_ENDPOINT_1_SECRETS: `${SECRET} whsec_c2hvcnQ=` }, 'MERCHANT_EVENTS_ENDPOINT_1_SECRETS entry 2 must be whsec_ followed by base64 of 24 to 64 random bytes'],

@@ -95,6 +95,9 @@ function parseTypes(variable: string, value: string | undefined): MerchantEventT
   const unknown = names.findIndex((name) => !isMerchantEventType(name));
   // Event type names are not secret: the unknown one is named, with the ones that exist.
   if (unknown >= 0) throw new ConfigError(variable, `entry ${unknown + 1} "${names[unknown]}" is not an event type (allowed: ${MERCHANT_EVENT_TYPES.join(', ')}, or * for all)`);
+  // A repeat is a typo of another type more often than a wish to receive one twice: refuse it.
+  const repeated = names.findIndex((name, index) => names.indexOf(name) !== index);
+  if (repeated >= 0) throw new ConfigError(variable, `entry ${repeated + 1} "${names[repeated]}" repeats entry ${names.indexOf(names[repeated]) + 1}`);
   return names as MerchantEventType[];
 }
 
