@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ApiProblem, problemExample as example } from '../common/errors/problem-document.dto.js';
+import { ApiProblem, invalidFieldExample, problemExample as example } from '../common/errors/problem-document.dto.js';
+import { BACK_OFFICE_ORDER_EXAMPLE } from './back-office-order.example.js';
 import { BackOfficeOrderHistoryDto } from './dto/back-office-order-history.dto.js';
 import { OrderPageDto } from './dto/back-office-order.dto.js';
 import { SyncedOrderDto } from './dto/synced-order.dto.js';
@@ -8,16 +9,9 @@ import { ORDER_UNKNOWN_UPSTREAM_DETAIL } from '../soisy/index.js';
 
 /** OpenAPI documentation of the back office's order routes, kept apart so the controller reads as code. */
 
-/** A back-office order as answered (personal data masked), for the examples below. */
-const ORDER_EXAMPLE = {
-  token: 'a1b2c3d4e5f6a7b8c9d0', orderReference: 'ORD-2025-000123', status: 'verified', soisyStatus: 'waiting_for_disbursement', statusDetail: null,
-  amount: 100000, netAmount: 98000, instalments: 10, fiscalCode: 'RSSMRA*********S',
-  release: { status: 'none', amount: null, releaseAt: null, releasedAt: null, attempts: 0, nextAttemptAt: null, lastError: null },
-  lastSyncedAt: '2026-11-29T10:00:00.000Z', createdAt: '2026-11-20T09:00:00.000Z', updatedAt: '2026-11-29T10:00:00.000Z',
-};
 
 const HISTORY_EXAMPLE = {
-  order: ORDER_EXAMPLE,
+  order: BACK_OFFICE_ORDER_EXAMPLE,
   events: [
     { type: 'order.created', fromStatus: null, toStatus: 'created', source: 'api', actor: null, data: null, at: '2026-11-20T09:00:00.000Z' },
     { type: 'status.changed', fromStatus: 'created', toStatus: 'requested', source: 'api', actor: null, data: null, at: '2026-11-20T09:02:00.000Z' },
@@ -26,14 +20,11 @@ const HISTORY_EXAMPLE = {
   ],
 };
 
-const invalid = (field: string, message: string) =>
-  example(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field, message }] });
-
 export const ListOrdersDocs = () =>
   applyDecorators(
     ApiOperation({ summary: 'List orders', description: 'Orders, newest first, personal data masked. Follow `nextCursor` for the next page.' }),
     ApiOkResponse({ type: OrderPageDto }),
-    ApiProblem(400, 'A filter or the cursor is invalid', { cursor: invalid('cursor', 'cursor must be a value returned as nextCursor') }),
+    ApiProblem(400, 'A filter or the cursor is invalid', { cursor: invalidFieldExample('cursor', 'cursor must be a value returned as nextCursor') }),
   );
 
 export const OrderHistoryDocs = () =>
@@ -45,7 +36,7 @@ export const OrderHistoryDocs = () =>
         + "the storefront, Soisy's callbacks and the scheduler. The storefront's `GET /v1/orders/{token}` does not show actors.",
     }),
     ApiOkResponse({ type: BackOfficeOrderHistoryDto, description: 'The order (personal data masked) and its events, oldest first, each with the key name that acted', example: HISTORY_EXAMPLE }),
-    ApiProblem(400, 'The token cannot be an order token', { token: invalid('token', 'token must be an order token as answered by POST /v1/orders') }),
+    ApiProblem(400, 'The token cannot be an order token', { token: invalidFieldExample('token', 'token must be an order token as answered by POST /v1/orders') }),
     ApiProblem(404, 'No order has this token', { notFound: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') }),
   );
 
@@ -53,7 +44,7 @@ export const SyncOrderDocs = () =>
   applyDecorators(
     ApiOperation({ summary: 'Re-sync an order from Soisy', description: 'Re-reads the order\'s status from Soisy and applies it (event source `sync`).' }),
     ApiOkResponse({ type: SyncedOrderDto }),
-    ApiProblem(400, 'The token cannot be an order token', { token: invalid('token', 'token must be an order token as answered by POST /v1/orders') }),
+    ApiProblem(400, 'The token cannot be an order token', { token: invalidFieldExample('token', 'token must be an order token as answered by POST /v1/orders') }),
     ApiProblem(404, 'No order has this token (here)', { notFound: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') }),
     ApiProblem(502, 'Soisy failed, refused our credentials, or does not know the order (its 404: a fault on Soisy\'s side or in our configuration, never a 404 here); nothing changed', {
       upstream: example(502, 'SOISY.UPSTREAM_ERROR', 'Soisy failed with HTTP 500.'),

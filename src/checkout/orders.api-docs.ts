@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ApiProblem, problemExample as example } from '../common/errors/problem-document.dto.js';
+import { ApiProblem, invalidFieldExample, problemExample as example } from '../common/errors/problem-document.dto.js';
 import { ApprovalResultDto } from './dto/approval-result.dto.js';
 import { CreatedOrderDto } from './dto/created-order.dto.js';
 import { LoanRequestResultDto } from './dto/loan-request-result.dto.js';
@@ -9,8 +9,6 @@ import { ORDER_UNKNOWN_UPSTREAM_DETAIL } from '../soisy/index.js';
 
 /** OpenAPI documentation of the checkout routes, kept apart so the controller reads as code. */
 
-const invalid = (field: string, message: string) =>
-  example(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field, message }] });
 // The same messages as the validators (common/validation): shown so storefronts can map them to their form.
 const MOBILE_ONLY = 'mobilePhone must be a mobile number (Soisy sends it a text message); this is a landline or service number';
 const civicNumberInStreet = (civicField: string) => `address ends with a civic number: put it in ${civicField} and the street alone in address (e.g. Via Roma and 12)`;
@@ -44,10 +42,10 @@ export const CreateOrderDocs = () =>
       },
     }),
     ApiProblem(400, 'A field is invalid, or Soisy refused one', {
-      amount: invalid('amount', 'amount must be between 10000 and 1500000 cents'),
-      fiscalCode: invalid('customer.fiscalCode', 'fiscalCode must be a valid Italian fiscal code (codice fiscale)'),
-      landline: invalid('customer.mobilePhone', MOBILE_ONLY),
-      civicNumberInStreet: invalid('customer.address', civicNumberInStreet('civicNumber')),
+      amount: invalidFieldExample('amount', 'amount must be between 10000 and 1500000 cents'),
+      fiscalCode: invalidFieldExample('customer.fiscalCode', 'fiscalCode must be a valid Italian fiscal code (codice fiscale)'),
+      landline: invalidFieldExample('customer.mobilePhone', MOBILE_ONLY),
+      civicNumberInStreet: invalidFieldExample('customer.address', civicNumberInStreet('civicNumber')),
     }),
     ApiProblem(409, 'The reference is taken, its creation is pending, or the same Idempotency-Key is still running', {
       referenceTaken: example(409, 'ORDER.REFERENCE_TAKEN', 'An order with reference "ORD-2025-000123" already exists.', { orderReference: 'ORD-2025-000123', orderStatus: 'created' }),
@@ -70,7 +68,7 @@ export const LoanRequestDocs = () =>
       description: 'Soisy\'s offer (or the stored one, for a repeat of the request that got it)',
       example: { apr: 10.36, instalmentAmount: 8787, totalRepayment: 105444, zeroInterestRate: false, additionalDataNeeded: false, status: 'requested' },
     }),
-    ApiProblem(400, 'A field is invalid (conditional fields included), or differs from the order\'s amount or fixed instalments', { amount: invalid('amount', 'amount must equal the order amount (100000 cents)'), privacy: invalid('privacy', 'privacy must be true: the shopper has to accept Soisy\'s privacy notice'), vatId: invalid('vatId', 'vatId must be a valid Italian VAT number (partita IVA, 11 digits)') }),
+    ApiProblem(400, 'A field is invalid (conditional fields included), or differs from the order\'s amount or fixed instalments', { amount: invalidFieldExample('amount', 'amount must equal the order amount (100000 cents)'), privacy: invalidFieldExample('privacy', 'privacy must be true: the shopper has to accept Soisy\'s privacy notice'), vatId: invalidFieldExample('vatId', 'vatId must be a valid Italian VAT number (partita IVA, 11 digits)') }),
     ApiProblem(404, 'No order has this token', notFound),
     ApiProblem(409, 'The order is past the loan request, another loan request or approval for it is running, or Soisy already has a request for this person', {
       stepInProgress: example(409, 'ORDER.STEP_IN_PROGRESS', 'A loan request for this order is being sent to Soisy right now; retry in a moment to get its answer.', { step: 'loan_request' }),
@@ -89,11 +87,11 @@ export const ApprovalDocs = () =>
     }),
     ApiOkResponse({ type: ApprovalResultDto, description: 'Approved or refused (or the stored decision, for a repeat of the request that got it)' }),
     ApiProblem(400, 'A field is invalid, or additional data Soisy asked for is missing', {
-      missing: invalid('residence', 'residence is required: Soisy asked for additional data at the loan request'),
-      province: invalid('province', 'province must be the two-letter code (sigla) of an Italian province, e.g. MI or RM'),
-      landline: invalid('mobilePhone', MOBILE_ONLY),
-      civicNumberInStreet: invalid('address', civicNumberInStreet('streetNumber')),
-      comma: invalid('address', 'address must be the street only, without commas: put the civic number in streetNumber'),
+      missing: invalidFieldExample('residence', 'residence is required: Soisy asked for additional data at the loan request'),
+      province: invalidFieldExample('province', 'province must be the two-letter code (sigla) of an Italian province, e.g. MI or RM'),
+      landline: invalidFieldExample('mobilePhone', MOBILE_ONLY),
+      civicNumberInStreet: invalidFieldExample('address', civicNumberInStreet('streetNumber')),
+      comma: invalidFieldExample('address', 'address must be the street only, without commas: put the civic number in streetNumber'),
     }),
     ApiProblem(404, 'No order has this token', notFound),
     ApiProblem(409, 'Another approval or loan request for this order is running, already decided, or no loan request yet', {
@@ -109,6 +107,6 @@ export const ViewOrderDocs = () =>
   applyDecorators(
     ApiOperation({ summary: 'Read an order', description: 'Status, amounts, Soisy\'s figures, the release (`release`: status, amount in cents, releasedAt, whether an operator resolved it) and the event history. The fiscal code is masked. Merchant events carry this same view.' }),
     ApiOkResponse({ type: OrderViewDto }),
-    ApiProblem(400, 'The token is malformed', { token: invalid('token', 'token must be an order token as answered by POST /v1/orders') }),
+    ApiProblem(400, 'The token is malformed', { token: invalidFieldExample('token', 'token must be an order token as answered by POST /v1/orders') }),
     ApiProblem(404, 'No order has this token', notFound),
   );

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ApiProblem, problemExample } from '../common/errors/problem-document.dto.js';
+import { ApiProblem, invalidFieldExample, problemExample } from '../common/errors/problem-document.dto.js';
 import { MerchantEventDetailDto, MerchantEventPageDto } from './dto/merchant-event.dto.js';
 
 const EVENT_ID = '0b9f6d1e-4c1a-4a7e-9a43-2f1d8c7b5e10';
@@ -42,7 +42,7 @@ const DETAIL_EXAMPLE = {
   payload: PAYLOAD_EXAMPLE,
 };
 
-const badId = problemExample(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field: 'id', message: 'id must be an event id (a UUID)' }] });
+const badId = invalidFieldExample('id', 'id must be an event id (a UUID)');
 const notFound = problemExample(404, 'EVENT.NOT_FOUND', 'No event has this id.');
 
 export function ApiListEvents() {
@@ -50,8 +50,8 @@ export function ApiListEvents() {
     ApiOperation({ summary: 'Merchant events, newest first', description: 'Every event recorded, whether sent or not, with where it stands at each endpoint. Follow `nextCursor` for the next page; `delivered=false` lists what an endpoint has not received (to resend it).' }),
     ApiOkResponse({ type: MerchantEventPageDto, example: { items: [{ ...DETAIL_EXAMPLE, payload: undefined, deliveries: [delivery('pending', 1, 'http_500')] }], nextCursor: 'eyJzIjoiMTIifQ' } }),
     ApiProblem(400, 'A filter or the cursor is invalid', {
-      type: problemExample(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field: 'type', message: 'type must be one of: order.created, …' }] }),
-      cursor: problemExample(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field: 'cursor', message: 'cursor must be a value returned as nextCursor' }] }),
+      type: invalidFieldExample('type', 'type must be one of: order.created, …'),
+      cursor: invalidFieldExample('cursor', 'cursor must be a value returned as nextCursor'),
     }),
   );
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ApiProblem, problemExample } from '../common/errors/problem-document.dto.js';
+import { ApiProblem, invalidFieldExample, problemExample } from '../common/errors/problem-document.dto.js';
 import { QuotesDto } from './dto/quotes.dto.js';
 
 /** OpenAPI documentation of the quotes route, kept apart so the controller reads as code. */
@@ -12,9 +12,7 @@ export const QuoteDocs = () =>
     }),
     ApiOkResponse({ type: QuotesDto }),
     ApiProblem(400, 'A parameter is missing, malformed or outside the configured limits', {
-      amountOutOfRange: problemExample(400, 'REQUEST.INVALID', 'The request has invalid fields.', {
-        errors: [{ field: 'amount', message: 'amount must be between 10000 and 1500000 cents' }],
-      }),
+      amountOutOfRange: invalidFieldExample('amount', 'amount must be between 10000 and 1500000 cents'),
     }),
     ApiProblem(422, 'Soisy refused the simulation', {
       refused: problemExample(422, 'SOISY.REJECTED', 'Invalid data.'),

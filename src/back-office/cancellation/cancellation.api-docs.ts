@@ -1,11 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ApiProblem, problemExample as example } from '../../common/errors/problem-document.dto.js';
+import { backOfficeOrderExample } from '../back-office-order.example.js';
+import { ApiProblem, invalidFieldExample, problemExample as example } from '../../common/errors/problem-document.dto.js';
 import { CancelledOrderDto } from './dto/cancelled-order.dto.js';
 import { SOISY_CANCELLATION_ACTION } from './soisy-cancellation-notice.js';
-
-const invalid = (field: string, message: string) =>
-  example(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field, message }] });
 
 /** OpenAPI documentation of the merchant cancellation, kept apart so the controller reads as code. */
 export const CancelOrderDocs = () =>
@@ -23,18 +21,15 @@ export const CancelOrderDocs = () =>
       type: CancelledOrderDto,
       description: 'Cancelled here, by this request or an earlier one; `atSoisy` says what is still to do at Soisy.',
       example: {
-        order: {
-          token: 'a1b2c3d4e5f6a7b8c9d0', orderReference: 'ORD-2025-000123', status: 'cancelled', soisyStatus: 'request_accepted',
-          statusDetail: 'ORDER.CANCELLED_BY_MERCHANT', amount: 100000, netAmount: 98000, instalments: 10, fiscalCode: 'RSSMRA*********S',
-          release: { status: 'none', amount: null, releaseAt: null, releasedAt: null, attempts: 0, nextAttemptAt: null, lastError: null, resolvedBy: null },
-          lastSyncedAt: '2026-11-29T10:00:00.000Z', createdAt: '2026-11-20T09:00:00.000Z', updatedAt: '2026-11-29T10:15:00.000Z',
-        },
+        order: backOfficeOrderExample({
+          status: 'cancelled', soisyStatus: 'request_accepted', statusDetail: 'ORDER.CANCELLED_BY_MERCHANT', updatedAt: '2026-11-29T10:15:00.000Z',
+        }),
         atSoisy: { cancelled: false, soisyStatus: 'request_accepted', action: SOISY_CANCELLATION_ACTION },
       },
     }),
     ApiProblem(400, 'Invalid token or body', {
-      reason: invalid('reason', 'reason must be at most 500 characters'),
-      blank: invalid('reason', 'reason must not be blank'),
+      reason: invalidFieldExample('reason', 'reason must be at most 500 characters'),
+      blank: invalidFieldExample('reason', 'reason must not be blank'),
     }),
     ApiProblem(404, 'No order has this token', { notFound: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') }),
     ApiProblem(409, 'Already cancelled for another reason, released, being released, release outcome unknown, or in a final status', {

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ApiProblem, problemExample as example } from '../../common/errors/problem-document.dto.js';
+import { backOfficeOrderExample } from '../back-office-order.example.js';
+import { ApiProblem, invalidFieldExample, problemExample as example } from '../../common/errors/problem-document.dto.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../common/idempotency/index.js';
 import { ORDER_UNKNOWN_UPSTREAM_DETAIL } from '../../soisy/index.js';
 import { BackOfficeOrderDto } from '../dto/back-office-order.dto.js';
@@ -17,14 +18,12 @@ export const ReleaseOrderDocs = () =>
     ApiAcceptedResponse({
       type: BackOfficeOrderDto,
       description: 'Scheduled for `releaseAt`, or retrying later after Soisy refused this attempt.',
-      example: {
-        token: 'a1b2c3d4e5f6a7b8c9d0', orderReference: 'ORD-2025-000123', status: 'verified', soisyStatus: 'waiting_for_disbursement', statusDetail: null,
-        amount: 100000, netAmount: 98000, instalments: 10, fiscalCode: 'RSSMRA*********S',
-        release: { status: 'scheduled', amount: 100000, releaseAt: '2026-12-01T09:00:00.000Z', releasedAt: null, attempts: 0, nextAttemptAt: '2026-12-01T09:00:00.000Z', lastError: null },
-        lastSyncedAt: '2026-11-29T10:00:00.000Z', createdAt: '2026-11-20T09:00:00.000Z', updatedAt: '2026-11-29T10:15:00.000Z',
-      },
+      example: backOfficeOrderExample({
+        release: { status: 'scheduled', amount: 100000, releaseAt: '2026-12-01T09:00:00.000Z', nextAttemptAt: '2026-12-01T09:00:00.000Z' },
+        updatedAt: '2026-11-29T10:15:00.000Z',
+      }),
     }),
-    ApiProblem(400, 'Invalid token or body, or an amount above the order amount', { amount: example(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field: 'amount', message: 'amount must not exceed the order amount (100000 cents)' }] }) }),
+    ApiProblem(400, 'Invalid token or body, or an amount above the order amount', { amount: invalidFieldExample('amount', 'amount must not exceed the order amount (100000 cents)') }),
     ApiProblem(404, 'No order has this token', { notFound: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') }),
     ApiProblem(409, 'Not releasable, in progress, released with another amount, or an earlier outcome unknown', {
       notReleasable: example(409, 'RELEASE.NOT_RELEASABLE', 'An order in status "requested" cannot be released: it must be approved (or later) and not cancelled.', { orderStatus: 'requested' }),
@@ -37,9 +36,6 @@ export const ReleaseOrderDocs = () =>
       orderUnknownUpstream: example(502, 'RELEASE.FAILED', `Soisy refused the match-trigger and no attempts are left: SOISY.ORDER_UNKNOWN_UPSTREAM: ${ORDER_UNKNOWN_UPSTREAM_DETAIL}.`),
     }),
   );
-
-const resolutionInvalid = (field: string, message: string) =>
-  example(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field, message }] });
 
 /** OpenAPI documentation of the resolution of a release in `unknown`. */
 export const ReleaseResolutionDocs = () =>
@@ -57,16 +53,14 @@ export const ReleaseResolutionDocs = () =>
     ApiOkResponse({
       type: BackOfficeOrderDto,
       description: 'Resolved, by this request or by the same resolution earlier.',
-      example: {
-        token: 'a1b2c3d4e5f6a7b8c9d0', orderReference: 'ORD-2025-000123', status: 'verified', soisyStatus: 'waiting_for_disbursement', statusDetail: null,
-        amount: 100000, netAmount: 98000, instalments: 10, fiscalCode: 'RSSMRA*********S',
-        release: { status: 'released', amount: 100000, releaseAt: null, releasedAt: '2026-11-29T10:15:00.000Z', attempts: 1, nextAttemptAt: null, lastError: null, resolvedBy: 'ops-anna' },
-        lastSyncedAt: '2026-11-29T10:00:00.000Z', createdAt: '2026-11-20T09:00:00.000Z', updatedAt: '2026-11-29T10:15:00.000Z',
-      },
+      example: backOfficeOrderExample({
+        release: { status: 'released', amount: 100000, releasedAt: '2026-11-29T10:15:00.000Z', attempts: 1, resolvedBy: 'ops-anna' },
+        updatedAt: '2026-11-29T10:15:00.000Z',
+      }),
     }),
     ApiProblem(400, 'Invalid token or body', {
-      outcome: resolutionInvalid('outcome', 'outcome must be one of: released, not_released'),
-      note: resolutionInvalid('note', 'note must be at most 500 characters'),
+      outcome: invalidFieldExample('outcome', 'outcome must be one of: released, not_released'),
+      note: invalidFieldExample('note', 'note must be at most 500 characters'),
     }),
     ApiProblem(404, 'No order has this token', { notFound: example(404, 'ORDER.NOT_FOUND', 'No order has this token.') }),
     ApiProblem(409, 'The release is not in `unknown` (and this is not a repeat of the resolution that settled it)', {

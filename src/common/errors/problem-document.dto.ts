@@ -42,6 +42,11 @@ export function problemExample(status: number, code: string, detail: string, ext
   return { type: problemType(code), title: titles[status] ?? 'Error', status, detail, code, ...extra };
 }
 
+/** The example of a 400 for one bad field (`errors: [{field, message}]`), as the validation pipe answers it. */
+export function invalidFieldExample(field: string, message: string) {
+  return problemExample(400, 'REQUEST.INVALID', 'The request has invalid fields.', { errors: [{ field, message }] });
+}
+
 export interface ProblemExamples {
   [name: string]: ReturnType<typeof problemExample>;
 }
