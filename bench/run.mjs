@@ -8,6 +8,8 @@
 // on postgresql://postgres@127.0.0.1:5432, else the embedded one. BENCH_TLS=1: the stand-in speaks HTTPS.
 // BENCH_BASELINE=<dir of another built checkout>: that build runs too, as target `baseline`, on a
 // database of its own, interleaved with the others (compare two versions within one run).
+// BENCH_ONLY=create,quotes,flow,single (any of them): only those scenarios, for quicker iterations;
+// `single` is create order at one connection.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
@@ -25,6 +27,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TLS = process.env.BENCH_TLS === '1';
 const BASELINE = process.env.BENCH_BASELINE;
 const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const ONLY = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+const SINGLE = { ...SCENARIOS[0], name: 'create order, 1 connection', connections: 1, key: 'single' };
+const RUN = [...SCENARIOS, SINGLE].filter((scenario) => !ONLY || ONLY.includes(scenario.key));
+if (RUN.length === 0) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: none of create, quotes, flow, single`);
 
 const freePort = () => new Promise((resolve) => {
   const server = createServer().listen(0, '127.0.0.1', () => {
@@ -136,12 +142,12 @@ try {
   const load = (url, requests, connections, duration) => autocannon({ url, connections, duration, requests, ...(TLS ? { tlsOptions: { rejectUnauthorized: false } } : {}) });
 
   // Warm-up: JIT, pools, the quotes cache.
-  for (const target of targets) for (const scenario of SCENARIOS) await load(target.url, target.requests(scenario), 8, 1);
+  for (const target of targets) for (const scenario of RUN) await load(target.url, target.requests(scenario), 8, 1);
 
   const samples = [];
   const loads = [loadavg()[0]];
   for (let round = 1; round <= ROUNDS; round++) {
-    for (const scenario of [...SCENARIOS, { ...SCENARIOS[0], name: 'create order, 1 connection', connections: 1 }]) {
+    for (const scenario of RUN) {
       for (const target of targets) {
         const connections = scenario.connections ?? CONNECTIONS;
         const pgCpu = { cpuMicros: 0 };

@@ -50,7 +50,7 @@ const service = {
 };
 
 export const SCENARIOS = [
-  { name: 'create order', soisy: soisy.createOrder, service: service.createOrder },
-  { name: 'quotes (cached)', soisy: soisy.quotes, service: service.quotes },
-  { name: 'create + loan request + approval', soisy: soisy.flow, service: service.flow },
+  { name: 'create order', key: 'create', soisy: soisy.createOrder, service: service.createOrder },
+  { name: 'quotes (cached)', key: 'quotes', soisy: soisy.quotes, service: service.quotes },
+  { name: 'create + loan request + approval', key: 'flow', soisy: soisy.flow, service: service.flow },
 ];

@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../generated/prisma/client.js';
+import pg from 'pg';
+import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
 import { Database } from './database.js';
 import { preparedStatementName } from './prepared-statements.js';
 
@@ -11,27 +12,65 @@ import { preparedStatementName } from './prepared-statements.js';
  */
 const CONNECT_TIMEOUT_MS = 5_000;
 
-/** The Prisma client on `@prisma/adapter-pg` (no native engine). Only repositories use it. */
+/**
+ * The Prisma client on `@prisma/adapter-pg` (no native engine), and `statement` for the few raw
+ * statements on the storefront's hot path. Only repositories use it.
+ */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
+  /** The node-postgres pool under Prisma's adapter, shared by `statement`: one connection budget. */
+  private readonly pool: pg.Pool;
+  private readonly namesStatements: boolean;
+
   constructor(private readonly database: Database) {
     // The embedded database serves one connection (see EmbeddedPostgres); its pool holds just that one.
     // Its single connection is also a queue (one interactive transaction at a time): no connect
     // timeout there, or a burst of requests would fail waiting their turn.
-    const pool = database.isEmbedded ? { max: 1 } : { max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
+    const limits = database.isEmbedded ? { max: 1 } : { max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
+    const pool = new pg.Pool({ connectionString: database.connectionString, ...limits });
+    // An idle client's error (the server restarted, say) is emitted on the pool, which then drops that
+    // client; unheard, it would end the process. The next query opens a new connection or fails as
+    // DATABASE.UNAVAILABLE.
+    pool.on('error', () => undefined);
     // Named prepared statements on a server only: the embedded database is one PGlite session that
     // outlives each client connection, so a new connection's first Parse of a name would find it
     // already prepared (42P05) there.
     const prepared = database.isEmbedded ? {} : { statementNameGenerator: preparedStatementName };
-    super({ adapter: new PrismaPg({ connectionString: database.connectionString, ...pool }, prepared) });
+    super({ adapter: new PrismaPg(pool, { ...prepared, disposeExternalPool: true }) });
+    this.pool = pool;
+    this.namesStatements = !database.isEmbedded;
+  }
+
+  /**
+   * One raw statement run straight on the pool, outside any transaction, without Prisma's query
+   * runtime: for the statements on the storefront's hot path (create order's two, issue 10), where a
+   * CPU profile of `npm run bench:profile -- create` showed Prisma's `$queryRaw` machinery (request
+   * batching, argument typing, result mapping: ~165 µs of the main thread per order, more than
+   * node-postgres itself) dominating the database part of the request. Everything else keeps `$queryRaw`
+   * and the query API.
+   *
+   * Same SQL, parameters and prepared-statement naming as `$queryRaw` (a `PREPARED` statement is named
+   * on a server); dates are sent as ISO 8601 UTC. Rows come as node-postgres parses them: boolean,
+   * integer, text, timestamptz → Date, jsonb → object, bigint → string. Errors are node-postgres' own:
+   * a `DatabaseError` with its SQLSTATE `code` (isUniqueViolation reads 23505 as it reads Prisma's P2002),
+   * or the connection errors that `databaseUnavailableReason` maps to 503 DATABASE.UNAVAILABLE.
+   */
+  async statement<Row>(sql: Prisma.Sql): Promise<Row[]> {
+    const text = sql.text;
+    const values = sql.values.map((value) => (value instanceof Date ? value.toISOString() : value));
+    const name = this.namesStatements ? preparedStatementName({ sql: text }) : undefined;
+    const result = await this.pool.query<Row & pg.QueryResultRow>({ text, values, ...(name ? { name } : {}) });
+    return result.rows;
   }
 
   /**
    * After every module's onModuleDestroy (the scheduled jobs finish their tick there), so no query
-   * is cut off; then the embedded database, if any, once nothing uses it.
+   * is cut off; then the embedded database, if any, once nothing uses it. `$disconnect` ends the
+   * shared pool (`disposeExternalPool`).
    */
   async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
+    await this.pool.end().catch(() => undefined); // already ended by the adapter when it had connected
     await this.database.close();
   }
 }

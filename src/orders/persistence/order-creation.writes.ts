@@ -64,9 +64,9 @@ export class OrderCreationWrites {
    * A concurrent first attempt of the reference makes the insert hit the unique
    * (shopId, orderReference) and the whole statement roll back: 409 CREATION_PENDING, as in `claim`.
    *
-   * Raw SQL (Prisma's `$queryRaw`, typed by the caller-side mapping below) because Prisma's query
-   * API cannot express a conditional multi-table insert in one statement; without it this was an
-   * interactive transaction of six round trips (BEGIN … COMMIT).
+   * Raw SQL because Prisma's query API cannot express a conditional multi-table insert in one
+   * statement; without it this was an interactive transaction of six round trips (BEGIN … COMMIT).
+   * Run by PrismaService.statement, not `$queryRaw`: it is on every create order (see there why).
    */
   async claimNew(draft: PendingOrderDraft, key?: (onlyIf: Prisma.Sql) => Prisma.Sql): Promise<Order | undefined> {
     const at = new Date(); // as Prisma's @updatedAt and @default(now()) would set it: the service's wall clock
@@ -78,7 +78,7 @@ export class OrderCreationWrites {
       order, type: 'order.creation_started', toStatus: 'pending', source: 'api', data: fixedTerms(draft),
     }, { prefix: 'started', at });
     try {
-      const [row] = await this.prisma.$queryRaw<{ claimed: boolean }[]>`${PREPARED}
+      const [row] = await this.prisma.statement<{ claimed: boolean }>(Prisma.sql`${PREPARED}
         WITH taken AS (SELECT 1 FROM orders WHERE "shopId" = ${draft.shopId} AND "orderReference" = ${draft.orderReference})${keyCte},
         claimed AS (
           INSERT INTO orders (id, "shopId", "orderReference", "amountCents", instalments, "fixedInstalments", "zeroInterestRate",
@@ -91,7 +91,7 @@ export class OrderCreationWrites {
           WHERE ${free} ${keyOurs}
           RETURNING id),
         ${started}
-        SELECT EXISTS (SELECT 1 FROM claimed) AS claimed`;
+        SELECT EXISTS (SELECT 1 FROM claimed) AS claimed`);
       return row?.claimed ? order : undefined;
     } catch (error) {
       if (isUniqueViolation(error)) throw OrderErrors.creationPending(draft.orderReference);
@@ -163,14 +163,14 @@ export class OrderCreationWrites {
     const done: Order = { ...order, token: created.token, redirectUrl: created.redirectUrl, status: 'created', recoveryNextCheckAt: null, updatedAt: at };
     const event = this.events.statement('changed', { order: done, type: 'order.created', fromStatus: 'pending', toStatus: 'created', source: 'api' }, { prefix: 'created', at });
     const alsoCte = also ? Prisma.sql`, also_done AS (${also.inStatement(Prisma.sql`EXISTS (SELECT 1 FROM changed)`)})` : Prisma.empty;
-    const [row] = await this.prisma.$queryRaw<{ done: boolean }[]>`${PREPARED}
+    const [row] = await this.prisma.statement<{ done: boolean }>(Prisma.sql`${PREPARED}
       WITH changed AS (
         UPDATE orders SET token = ${created.token}, "redirectUrl" = ${created.redirectUrl}, status = 'created',
           "recoveryNextCheckAt" = NULL, "updatedAt" = ${at}
         WHERE id = ${order.id}::uuid AND status = 'pending' AND "creationStartedAt" = ${order.creationStartedAt}
         RETURNING id),
       ${event}${alsoCte}
-      SELECT EXISTS (SELECT 1 FROM changed) AS done`;
+      SELECT EXISTS (SELECT 1 FROM changed) AS done`);
     return row?.done === true;
   }
 
