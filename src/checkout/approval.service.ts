@@ -4,9 +4,8 @@ import { APPROVED_OR_LATER, canRequestApproval, isDecided } from '../orders/orde
 import type { IssuedOrder, Order, OrderStatus } from '../orders/order.js';
 import { OrdersRepository } from '../orders/orders.repository.js';
 import { OrderErrors } from '../orders/orders.errors.js';
-import type { StepClaim } from '../orders/step-claim.js';
 import { ApprovalAdditionalData, ApprovalOutcome, SoisyGateway } from '../soisy/index.js';
-import { CheckoutSteps } from './checkout-steps.js';
+import { CheckoutSteps, type ClaimedIssuedStep } from './checkout-steps.js';
 import type { ApprovalResultDto } from './dto/approval-result.dto.js';
 import { ADDITIONAL_DATA_FIELDS, ApprovalDto } from './dto/approval.dto.js';
 import { approvalAnswer } from './step-answers.js';
@@ -47,7 +46,7 @@ export class ApprovalService {
       throw await this.steps.failed(claim, error);
     }
     try {
-      return approvalAnswer(await this.record(current, claim, outcome, fingerprint));
+      return approvalAnswer(await this.record(claimed, outcome, fingerprint));
     } catch (error) {
       throw await this.steps.failed(claim, error);
     }
@@ -87,11 +86,11 @@ export class ApprovalService {
     });
   }
 
-  /** The decision, the request's fingerprint and the claim's end, in one transaction. */
-  private record(order: Order, claim: StepClaim, outcome: ApprovalOutcome, fingerprint: string): Promise<Order> {
+  /** The decision, the request's fingerprint and the claim's end, committed together. */
+  private record(claimed: ClaimedIssuedStep, outcome: ApprovalOutcome, fingerprint: string): Promise<Order> {
     if (!outcome.approved) {
       const refused = { to: 'refused' as const, source: 'api' as const, type: 'approval.refused', patch: { approvalFingerprint: fingerprint }, alreadyAppliedIn: REFUSED_OR_LATER };
-      return this.orders.transition(order.id, refused, this.steps.settle(claim));
+      return this.orders.steps.complete(claimed, refused);
     }
     const { redirectUrl, netAmountCents, paymentDayOfMonth } = outcome;
     const approved = {
@@ -102,7 +101,7 @@ export class ApprovalService {
       data: { netAmountCents, paymentDayOfMonth },
       alreadyAppliedIn: APPROVED_OR_LATER,
     };
-    return this.orders.transition(order.id, approved, this.steps.settle(claim));
+    return this.orders.steps.complete(claimed, approved);
   }
 }
 

@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { requestFingerprint } from '../common/idempotency/index.js';
 import type { CheckoutStep, IssuedOrder, Order } from '../orders/order.js';
-import { OrdersRepository, type AlsoInTransaction } from '../orders/orders.repository.js';
+import { OrdersRepository, type AlsoInTransaction, type ClaimedStep } from '../orders/orders.repository.js';
 import { OrderErrors } from '../orders/orders.errors.js';
 import type { StepClaim } from '../orders/step-claim.js';
 import { GATEWAY_FIELD_NAMES, SoisyError, withFieldNames } from '../soisy/index.js';
+
+/** A won step claim on an order with its Soisy token. */
+export type ClaimedIssuedStep = ClaimedStep & { order: IssuedOrder };
 
 /**
  * What the loan-request and approval steps share: finding the order, the claim that lets one
@@ -42,18 +45,15 @@ export class CheckoutSteps {
   }
 
   /**
-   * Claims the order for `step` and answers it as it is now (another request may have changed it
-   * since it was read); undefined when another request holds it or its status no longer allows the
-   * step. The claim is committed before Soisy is called and must end in `settle` or `failed`.
+   * Claims the order for `step` and answers it as the claim left it (another request may have
+   * changed it since it was read); undefined when another request holds it or its status no longer
+   * allows the step. The claim is committed before Soisy is called and must end in
+   * `OrdersRepository.steps.complete` or `failed`.
    */
-  async claim(order: IssuedOrder, step: CheckoutStep): Promise<{ claim: StepClaim; order: IssuedOrder } | undefined> {
-    const claim = await this.orders.steps.claim(order.id, step, this.clock.now());
-    if (!claim) return undefined;
-    try {
-      return { claim, order: await this.orders.findByTokenOrThrow(order.token) };
-    } catch (error) {
-      throw await this.failed(claim, error);
-    }
+  async claim(order: IssuedOrder, step: CheckoutStep): Promise<ClaimedIssuedStep | undefined> {
+    const claimed = await this.orders.steps.claim(order.id, step, this.clock.now());
+    // A claimable status has a token, and a token never changes once set: the one the order was found by.
+    return claimed && { ...claimed, order: { ...claimed.order, token: order.token } };
   }
 
   /** Frees the claim in the transaction that stores the step's outcome. */

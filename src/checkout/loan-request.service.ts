@@ -5,9 +5,8 @@ import { canRequestLoan } from '../orders/order-lifecycle.js';
 import type { Order } from '../orders/order.js';
 import { OrdersRepository } from '../orders/orders.repository.js';
 import { OrderErrors } from '../orders/orders.errors.js';
-import type { StepClaim } from '../orders/step-claim.js';
 import { LoanRequestFigures, SoisyGateway } from '../soisy/index.js';
-import { CheckoutSteps } from './checkout-steps.js';
+import { CheckoutSteps, type ClaimedIssuedStep } from './checkout-steps.js';
 import type { LoanRequestResultDto } from './dto/loan-request-result.dto.js';
 import type { LoanRequestDto } from './dto/loan-request.dto.js';
 import { loanRequestAnswer } from './step-answers.js';
@@ -61,7 +60,7 @@ export class LoanRequestService {
       throw await this.steps.failed(claim, error);
     }
     try {
-      return loanRequestAnswer(await this.record(current, claim, dto, figures, fingerprint));
+      return loanRequestAnswer(await this.record(claimed, dto, figures, fingerprint));
     } catch (error) {
       throw await this.steps.failed(claim, error);
     }
@@ -75,8 +74,8 @@ export class LoanRequestService {
     return undefined;
   }
 
-  /** The offer, the request's fingerprint and the claim's end, in one transaction. */
-  private record(order: Order, claim: StepClaim, dto: LoanRequestDto, figures: LoanRequestFigures, fingerprint: string): Promise<Order> {
+  /** The offer, the request's fingerprint and the claim's end, committed together. */
+  private record(claimed: ClaimedIssuedStep, dto: LoanRequestDto, figures: LoanRequestFigures, fingerprint: string): Promise<Order> {
     const stored = {
       instalments: dto.instalments,
       apr: figures.apr,
@@ -90,9 +89,9 @@ export class LoanRequestService {
       source: 'api' as const,
       type: 'loan_request.created',
       patch: { ...stored, fiscalCode: dto.fiscalCode, loanFingerprint: fingerprint },
-      data: { amountCents: order.amountCents, ...stored },
+      data: { amountCents: claimed.order.amountCents, ...stored },
     };
-    return this.orders.transition(order.id, transition, this.steps.settle(claim));
+    return this.orders.steps.complete(claimed, transition);
   }
 
   /** The order's amount, and the instalments when the merchant fixed them at creation (`fixedInstalments`). */

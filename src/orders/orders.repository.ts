@@ -15,6 +15,7 @@ import { StepClaimWrites } from './persistence/step-claims.writes.js';
 import { SyncWrites } from './persistence/sync.writes.js';
 
 export type { AlsoInTransaction, OrderNote, Transition } from './persistence/order-transitions.js';
+export type { ClaimedStep } from './persistence/step-claims.writes.js';
 export type { LastAction, OrderListFilter, OrderPosition } from './persistence/order-reads.js';
 export type { CreatedAtSoisy, PendingOrderDraft } from './persistence/order-creation.writes.js';
 export type { AdoptedEntry, PendingAttempt } from './persistence/creation-recovery.writes.js';
@@ -61,7 +62,7 @@ export class OrdersRepository {
     this.reads = new OrderReads(prisma);
     this.transitions = new OrderTransitions(prisma, events);
     this.creation = new OrderCreationWrites(prisma, events);
-    this.steps = new StepClaimWrites(prisma);
+    this.steps = new StepClaimWrites(prisma, events, this.transitions);
     this.recovery = new CreationRecoveryWrites(prisma, events);
     this.releases = new ReleaseWrites(prisma, events);
     this.sync = new SyncWrites(prisma, events);

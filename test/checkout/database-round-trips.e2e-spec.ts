@@ -4,7 +4,7 @@ import { createTestDatabase, query, type TestDatabase } from '../support/databas
 import { endpointEnv, newSecret } from '../support/merchant-events.js';
 import { startPgRoundTripCounter, type PgRoundTripCounter } from '../support/pg-round-trips.js';
 import { startStack, type Stack } from '../support/stack.js';
-import { injectFault, orderBody } from './support/checkout.js';
+import { approvalBody, injectFault, loanRequestBody, orderBody } from './support/checkout.js';
 
 /**
  * Issue 10: the PostgreSQL round trips of a create order, counted on the wire between the service
@@ -22,7 +22,8 @@ describe('database round trips of a create order', () => {
     db = await createTestDatabase();
     const url = new URL(db.url);
     url.port = String(counter.port);
-    stack = await startStack({ DATABASE_URL: url.toString(), SCHEDULER_ENABLED: 'false', ...endpointEnv('http://127.0.0.1:9/hooks', newSecret()) });
+    // Soisy's callbacks are sent to a closed port: only the requests under test talk to the database.
+    stack = await startStack({ DATABASE_URL: url.toString(), SCHEDULER_ENABLED: 'false', PUBLIC_BASE_URL: 'http://127.0.0.1:9', ...endpointEnv('http://127.0.0.1:9/hooks', newSecret()) });
     // The pool's connection is opened (and its start-up not counted) by a first order.
     await request(stack.url).post('/v1/orders').set('Idempotency-Key', 'warm-up').send(orderBody()).expect(201);
   });
@@ -71,6 +72,31 @@ describe('database round trips of a create order', () => {
     const replay = await request(stack.url).post('/v1/orders').set('Idempotency-Key', `retried-${String(body.orderReference)}`).send(body).expect(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body).toEqual(res.body);
+  });
+
+  it('takes a loan request and an approval in 3 round trips each: the order read, the claim, the outcome with its events', async () => {
+    const res = await request(stack.url).post('/v1/orders').set('Idempotency-Key', `steps-${Date.now()}`).send(orderBody()).expect(201);
+    const token = res.body.token as string;
+    counter.reset();
+    await request(stack.url).post(`/v1/orders/${token}/loan-request`).send(loanRequestBody()).expect(201);
+    // Was 11: the read, the claim, a second read, then BEGIN, lock, update, event, the outbox's lock, merchant event, claim freed, COMMIT.
+    expect(counter.roundTrips()).toBeLessThanOrEqual(3);
+    counter.reset();
+    const approval = await request(stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody());
+    expect(approval.status).toBe(200);
+    expect(counter.roundTrips()).toBeLessThanOrEqual(3);
+
+    // The same rows as the transaction wrote: the figures, the claim freed, the events, each merchant event's view.
+    const [order] = await query<{ id: string; status: string; stepClaim: string | null; netAmountCents: number }>(db.url,
+      'SELECT id, status, "stepClaim", "netAmountCents" FROM orders WHERE token = $1', [token]);
+    expect(order).toMatchObject({ status: 'approved', stepClaim: null, netAmountCents: approval.body.netAmount });
+    const events = await query<{ type: string }>(db.url, 'SELECT type FROM order_events WHERE "orderId" = $1 ORDER BY "createdAt", id', [order!.id]);
+    expect(events.map((event) => event.type)).toEqual(['order.creation_started', 'order.created', 'loan_request.created', 'approval.approved']);
+    const merchant = await query<{ type: string; status: string }>(db.url,
+      'SELECT type, payload->\'data\'->>\'status\' AS status FROM merchant_events WHERE "orderId" = $1 ORDER BY sequence', [order!.id]);
+    expect(merchant.map((event) => `${event.type}:${event.status}`)).toEqual(['order.created:created', 'order.requested:requested', 'order.approved:approved']);
+    const [last] = await query<{ payload: { data: OrderViewDto } }>(db.url, 'SELECT payload FROM merchant_events WHERE "orderId" = $1 ORDER BY sequence DESC LIMIT 1', [order!.id]);
+    expect(last!.payload.data).toEqual((await request(stack.url).get(`/v1/orders/${token}`).expect(200)).body);
   });
 
   async function expectPayloadIsTheView(orderId: string, token: string) {

@@ -34,10 +34,10 @@ describe('the checkout step claim in the database', () => {
 
     const second = await claims.claim(id, 'approval', new Date(now.getTime() + STEP_CLAIM_LEASE_MS));
     expect(second).toBeDefined();
-    await claims.release(first!);
-    expect(await prisma.order.findUnique({ where: { id } })).toMatchObject({ stepClaim: 'approval', stepClaimId: second!.id });
+    await claims.release(first!.claim);
+    expect(await prisma.order.findUnique({ where: { id } })).toMatchObject({ stepClaim: 'approval', stepClaimId: second!.claim.id });
 
-    await claims.release(second!);
+    await claims.release(second!.claim);
     expect(await prisma.order.findUnique({ where: { id } })).toMatchObject({ stepClaim: null, stepClaimId: null, stepClaimExpiresAt: null });
     expect(await claims.claim(id, 'loan_request', now)).toBeDefined();
   });
@@ -46,5 +46,57 @@ describe('the checkout step claim in the database', () => {
     expect(await claims.claim(await order('created'), 'approval', now)).toBeUndefined();
     expect(await claims.claim(await order('approved'), 'loan_request', now)).toBeUndefined();
     expect(await claims.claim(await order('created'), 'loan_request', now)).toBeDefined();
+  });
+
+  it('reads the order back with the claim, as the database holds it then', async () => {
+    const id = await order('requested');
+    const claimed = await claims.claim(id, 'approval', now);
+    const row = await prisma.order.findUniqueOrThrow({ where: { id } });
+    expect(claimed!.order).toEqual({ ...row, apr: null });
+    expect(claimed!.order).toMatchObject({ stepClaim: 'approval', stepClaimId: claimed!.claim.id, status: 'requested' });
+  });
+
+  describe('completing the claimed step', () => {
+    const approved = { to: 'approved' as const, source: 'api' as const, type: 'approval.approved', patch: { netAmountCents: 95000, paymentDayOfMonth: 5, redirectUrl: 'https://soisy.example/sign' }, data: { netAmountCents: 95000 }, alreadyAppliedIn: ['approved' as const] };
+    const history = (orderId: string) => prisma.orderEvent.findMany({ where: { orderId }, orderBy: { createdAt: 'asc' }, select: { type: true, fromStatus: true, toStatus: true } });
+
+    it('stores the outcome, frees the claim and writes the event in one statement, and answers the row as stored', async () => {
+      const id = await order('requested');
+      const claimed = (await claims.claim(id, 'approval', now))!;
+      const done = await claims.complete(claimed, approved);
+      const row = await prisma.order.findUniqueOrThrow({ where: { id } });
+      expect(done).toEqual({ ...row, apr: null });
+      expect(row).toMatchObject({ status: 'approved', netAmountCents: 95000, paymentDayOfMonth: 5, redirectUrl: 'https://soisy.example/sign', stepClaim: null, stepClaimId: null, stepClaimExpiresAt: null });
+      expect(await history(id)).toEqual([{ type: 'approval.approved', fromStatus: 'requested', toStatus: 'approved' }]);
+    });
+
+    it('takes the locking transaction when the row was written after the claim (a callback applied the decision first)', async () => {
+      const id = await order('requested');
+      const claimed = (await claims.claim(id, 'approval', now))!;
+      await tier.orders.transition(id, { to: 'approved', source: 'callback', type: 'callback.LoanWasApproved' });
+      expect(await claims.complete(claimed, approved)).toMatchObject({ status: 'approved', netAmountCents: 95000 });
+      expect(await prisma.order.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'approved', netAmountCents: 95000, stepClaim: null });
+      expect(await history(id)).toEqual([
+        { type: 'callback.LoanWasApproved', fromStatus: 'requested', toStatus: 'approved' },
+        { type: 'approval.approved', fromStatus: 'approved', toStatus: 'approved' },
+      ]);
+    });
+
+    it('takes the locking transaction, and is refused there, when the order was cancelled after the claim', async () => {
+      const id = await order('requested');
+      const claimed = (await claims.claim(id, 'approval', now))!;
+      await tier.orders.transition(id, { to: 'cancelled', source: 'api', type: 'order.merchant_cancelled' });
+      await expect(claims.complete(claimed, approved)).rejects.toMatchObject({ code: 'ORDER.ILLEGAL_TRANSITION' });
+      expect(await prisma.order.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'cancelled', netAmountCents: null });
+    });
+
+    it('does not let a holder whose lease was taken over complete over its successor', async () => {
+      const id = await order('requested');
+      const stale = (await claims.claim(id, 'approval', now))!;
+      const successor = (await claims.claim(id, 'approval', new Date(now.getTime() + STEP_CLAIM_LEASE_MS)))!;
+      await expect(claims.complete(stale, approved)).resolves.toMatchObject({ status: 'approved' });
+      // The stale holder's outcome is Soisy's one decision for the order; what it must not do is free the successor's claim.
+      expect(await prisma.order.findUniqueOrThrow({ where: { id } })).toMatchObject({ stepClaim: 'approval', stepClaimId: successor.claim.id });
+    });
   });
 });
