@@ -1,4 +1,5 @@
-import type { Prisma } from '../../generated/prisma/client.js';
+import { Prisma, type Order as OrderRow } from '../../generated/prisma/client.js';
+import { PREPARED } from '../../prisma/prepared-statements.js';
 import type { PrismaService } from '../../prisma/prisma.service.js';
 import type { IssuedOrder, Order, OrderStatus, OrderWithEvents } from '../order.js';
 import { OrderErrors } from '../orders.errors.js';
@@ -30,8 +31,13 @@ export interface OrderListFilter {
 export class OrderReads {
   constructor(private readonly prisma: PrismaService) {}
 
+  /**
+   * Every storefront step starts here (loan request, approval, the order view), so it runs as a
+   * prepared statement on the pool (PrismaService.statement: issue 10, Prisma's query runtime cost
+   * more than the query). The same order as `prisma.order.findUnique` would answer.
+   */
   async findByToken(token: string): Promise<IssuedOrder | null> {
-    const row = await this.prisma.order.findUnique({ where: { token } });
+    const [row] = await this.prisma.statement<OrderRow>(Prisma.sql`${PREPARED}SELECT * FROM orders WHERE token = ${token}`);
     return row ? (toOrder(row) as IssuedOrder) : null;
   }
 

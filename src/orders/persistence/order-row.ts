@@ -4,7 +4,10 @@ import type { Order, OrderPatch } from '../order.js';
 /** Prisma's transaction client, for the core's writers (features never hold one on `orders`). */
 export type Tx = Prisma.TransactionClient;
 
-/** The domain order of a row read by Prisma (numbers for decimals). */
+/**
+ * The domain order of a row read by Prisma, or read raw by PrismaService.statement (`SELECT *`,
+ * `RETURNING *`): numbers for decimals, which Prisma reads as Decimal and node-postgres as text.
+ */
 export function toOrder(row: OrderRow): Order {
   return { ...row, apr: row.apr === null ? null : Number(row.apr) };
 }
