@@ -38,7 +38,15 @@ export interface OrderEventInput {
 export class OrderEventWriter {
   constructor(private readonly outbox: MerchantEventOutbox) {}
 
+  /**
+   * The event, in the caller's transaction. It first makes a new version of the order's row (an
+   * UPDATE that changes no value): the one-statement writers (StepClaimWrites.complete) guard on
+   * the row version they read, so an event written since, or still uncommitted, makes them take the
+   * locking transaction instead of building a merchant-event history that misses it. The UPDATE's
+   * row lock is held to commit, as the transaction's own UPDATE of the row would hold it.
+   */
   async write(tx: Tx, event: OrderEventInput): Promise<void> {
+    await tx.$executeRaw`UPDATE orders SET "updatedAt" = "updatedAt" WHERE id = ${event.order.id}::uuid`;
     await tx.orderEvent.create({
       data: {
         orderId: event.order.id,

@@ -1,4 +1,5 @@
 import type { OrderStatus } from '../../src/orders/order.js';
+import { toOrder } from '../../src/orders/persistence/order-row.js';
 import type { OrdersRepository } from '../../src/orders/orders.repository.js';
 import { STEP_CLAIM_LEASE_MS } from '../../src/orders/step-claim.js';
 import type { PrismaService } from '../../src/prisma/prisma.service.js';
@@ -58,7 +59,7 @@ describe('the checkout step claim in the database', () => {
 
   describe('completing the claimed step', () => {
     const approved = { to: 'approved' as const, source: 'api' as const, type: 'approval.approved', patch: { netAmountCents: 95000, paymentDayOfMonth: 5, redirectUrl: 'https://soisy.example/sign' }, data: { netAmountCents: 95000 }, alreadyAppliedIn: ['approved' as const] };
-    const history = (orderId: string) => prisma.orderEvent.findMany({ where: { orderId }, orderBy: { createdAt: 'asc' }, select: { type: true, fromStatus: true, toStatus: true } });
+    const eventsOf = (orderId: string) => prisma.orderEvent.findMany({ where: { orderId }, orderBy: { createdAt: 'asc' }, select: { type: true, fromStatus: true, toStatus: true } });
 
     it('stores the outcome, frees the claim and writes the event in one statement, and answers the row as stored', async () => {
       const id = await order('requested');
@@ -67,7 +68,7 @@ describe('the checkout step claim in the database', () => {
       const row = await prisma.order.findUniqueOrThrow({ where: { id } });
       expect(done).toEqual({ ...row, apr: null });
       expect(row).toMatchObject({ status: 'approved', netAmountCents: 95000, paymentDayOfMonth: 5, redirectUrl: 'https://soisy.example/sign', stepClaim: null, stepClaimId: null, stepClaimExpiresAt: null });
-      expect(await history(id)).toEqual([{ type: 'approval.approved', fromStatus: 'requested', toStatus: 'approved' }]);
+      expect(await eventsOf(id)).toEqual([{ type: 'approval.approved', fromStatus: 'requested', toStatus: 'approved' }]);
     });
 
     it('takes the locking transaction when the row was written after the claim (a callback applied the decision first)', async () => {
@@ -76,7 +77,7 @@ describe('the checkout step claim in the database', () => {
       await tier.orders.transition(id, { to: 'approved', source: 'callback', type: 'callback.LoanWasApproved' });
       expect(await claims.complete(claimed, approved)).toMatchObject({ status: 'approved', netAmountCents: 95000 });
       expect(await prisma.order.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'approved', netAmountCents: 95000, stepClaim: null });
-      expect(await history(id)).toEqual([
+      expect(await eventsOf(id)).toEqual([
         { type: 'callback.LoanWasApproved', fromStatus: 'requested', toStatus: 'approved' },
         { type: 'approval.approved', fromStatus: 'approved', toStatus: 'approved' },
       ]);
@@ -97,6 +98,64 @@ describe('the checkout step claim in the database', () => {
       await expect(claims.complete(stale, approved)).resolves.toMatchObject({ status: 'approved' });
       // The stale holder's outcome is Soisy's one decision for the order; what it must not do is free the successor's claim.
       expect(await prisma.order.findUniqueOrThrow({ where: { id } })).toMatchObject({ stepClaim: 'approval', stepClaimId: successor.claim.id });
+    });
+  
+    it('leaves a column the patch gives as undefined as it is, as Prisma\'s update does', async () => {
+      const id = await order('requested');
+      await prisma.order.update({ where: { id }, data: { redirectUrl: 'https://soisy.example/earlier' } });
+      const claimed = (await claims.claim(id, 'approval', now))!;
+      const done = await claims.complete(claimed, { ...approved, patch: { ...approved.patch, redirectUrl: undefined } });
+      expect(done.redirectUrl).toBe('https://soisy.example/earlier');
+      expect(await prisma.order.findUniqueOrThrow({ where: { id } })).toMatchObject({ redirectUrl: 'https://soisy.example/earlier', status: 'approved' });
+    });
+
+    it('answers the APR as stored (3 decimals) when Soisy sent more, in the answer and the merchant event alike', async () => {
+      const id = await order('created');
+      const claimed = (await claims.claim(id, 'loan_request', now))!;
+      const requested = { to: 'requested' as const, source: 'api' as const, type: 'loan_request.created', patch: { apr: 7.2345, instalments: 10, instalmentAmountCents: 10500, totalRepaymentCents: 105000 } };
+      const done = await claims.complete(claimed, requested);
+      const stored = toOrder(await prisma.order.findUniqueOrThrow({ where: { id } }));
+      expect(done.apr).toBe(stored.apr);
+      expect([7.234, 7.235]).toContain(stored.apr);
+      const [event] = await prisma.merchantEvent.findMany({ where: { orderId: id } });
+      expect((event!.payload as { data: { apr: number } }).data.apr).toBe(stored.apr);
+    });
+
+    it('does not build the merchant event\'s history without an event written meanwhile by a transaction still open', async () => {
+      const id = await order('requested');
+      const claimed = (await claims.claim(id, 'approval', now))!;
+      let written!: () => void;
+      let commit!: () => void;
+      const eventWritten = new Promise<void>((resolve) => (written = resolve));
+      const committing = new Promise<void>((resolve) => (commit = resolve));
+      // A callback's note: its event is written, its transaction stays open a moment.
+      const noting = tier.orders.recordEvent(id, 'callback', 'callback.amount_mismatch', undefined, async () => {
+        written();
+        await committing;
+      });
+      await eventWritten;
+      const completing = claims.complete(claimed, approved);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      commit();
+      await Promise.all([noting, completing]);
+      const [event] = await prisma.merchantEvent.findMany({ where: { orderId: id, type: 'order.approved' } });
+      const history = (event!.payload as { data: { events: Array<{ type: string }> } }).data.events.map((entry) => entry.type);
+      expect(history).toEqual((await eventsOf(id)).map((entry) => entry.type));
+      expect(history).toContain('callback.amount_mismatch');
+    });
+
+    it('keeps claiming and reading orders on prepared connections after a migration adds a column to orders', async () => {
+      const id = await order('requested');
+      const first = (await claims.claim(id, 'approval', now))!;
+      await claims.release(first.claim);
+      expect(await tier.orders.findByToken(first.order.token!)).not.toBeNull();
+      await prisma.$executeRawUnsafe('ALTER TABLE orders ADD COLUMN "addedByLaterRelease" integer');
+      try {
+        expect(await claims.claim(id, 'approval', now)).toBeDefined();
+        expect(await tier.orders.findByToken(first.order.token!)).toMatchObject({ id });
+      } finally {
+        await prisma.$executeRawUnsafe('ALTER TABLE orders DROP COLUMN "addedByLaterRelease"');
+      }
     });
   });
 });

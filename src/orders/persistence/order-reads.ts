@@ -3,6 +3,7 @@ import { PREPARED } from '../../prisma/prepared-statements.js';
 import type { PrismaService } from '../../prisma/prisma.service.js';
 import type { IssuedOrder, Order, OrderStatus, OrderWithEvents } from '../order.js';
 import { OrderErrors } from '../orders.errors.js';
+import { ORDER_COLUMNS } from './order-columns.js';
 import { toOrder } from './order-row.js';
 
 /** Keyset position: the (createdAt, id) of the last order of a page. */
@@ -37,7 +38,7 @@ export class OrderReads {
    * more than the query). The same order as `prisma.order.findUnique` would answer.
    */
   async findByToken(token: string): Promise<IssuedOrder | null> {
-    const [row] = await this.prisma.statement<OrderRow>(Prisma.sql`${PREPARED}SELECT * FROM orders WHERE token = ${token}`);
+    const [row] = await this.prisma.statement<OrderRow>(Prisma.sql`${PREPARED}SELECT ${ORDER_COLUMNS} FROM orders WHERE token = ${token}`);
     return row ? (toOrder(row) as IssuedOrder) : null;
   }
 

@@ -6,6 +6,7 @@ import { canTransition } from '../order-lifecycle.js';
 import type { OrderEventWriter } from '../order-event-writer.js';
 import type { CheckoutStep, Order } from '../order.js';
 import { CLAIMABLE_STATUSES, STEP_CLAIM_LEASE_MS, type StepClaim } from '../step-claim.js';
+import { ORDER_COLUMNS, storedAsGiven } from './order-columns.js';
 import { toOrder, type Tx } from './order-row.js';
 import type { OrderTransitions, Transition } from './order-transitions.js';
 
@@ -48,7 +49,7 @@ export class StepClaimWrites {
       UPDATE orders SET "stepClaim" = ${step}::"CheckoutStep", "stepClaimId" = ${id}::uuid, "stepClaimExpiresAt" = ${expiresAt}
       WHERE id = ${orderId}::uuid AND ("stepClaim" IS NULL OR "stepClaimExpiresAt" <= ${now})
         AND status::text = ANY(${CLAIMABLE_STATUSES[step]})
-      RETURNING *, xmin::text AS "rowVersion"`);
+      RETURNING ${ORDER_COLUMNS}, xmin::text AS "rowVersion"`);
     if (!row) return undefined;
     const { rowVersion, ...columns } = row;
     return { claim: { orderId, step, id }, order: toOrder(columns), rowVersion };
@@ -80,17 +81,24 @@ export class StepClaimWrites {
    * The transition's UPDATE (patch, status, claim freed) guarded by the row version, with its event
    * and merchant event (OrderEventWriter.statement). The guard makes it the transaction's result
    * exactly: the row is `claimed.order`, so `done` is what the UPDATE leaves and what the merchant
-   * event's view shows. Undefined, having written nothing, when the guard fails or the transition is
-   * not plainly allowed from the claimed status: `complete` then takes the transaction.
+   * event's view shows. Undefined, having written nothing, when the guard fails, the transition is
+   * not plainly allowed from the claimed status, or a value would not be stored as given (an APR
+   * with more decimals than its column): `complete` then takes the transaction.
+   *
+   * The guard also covers events: OrderEventWriter.write makes a new row version for every event it
+   * writes, so an event committed (or still open) since the claim fails it, and the history this
+   * statement reads for the merchant event cannot miss one.
    */
   private async completeInOneStatement({ claim, order, rowVersion }: ClaimedStep, transition: Transition): Promise<Order | undefined> {
     if (!canTransition(order.status, transition.to)) return undefined;
+    // As Prisma's update does, an undefined field is left as it is.
+    const patch = Object.fromEntries(Object.entries(transition.patch ?? {}).filter(([, value]) => value !== undefined));
+    if (!Object.entries(patch).every(([column, value]) => storedAsGiven(column, value))) return undefined;
     const at = new Date(); // as Prisma's @updatedAt would set it
-    const patch = transition.patch ?? {};
     const done: Order = { ...order, ...patch, status: transition.to, stepClaim: null, stepClaimId: null, stepClaimExpiresAt: null, updatedAt: at };
     const assignments = Object.entries(patch).map(([column, value]) => {
       if (!COLUMN.test(column)) throw new Error(`not an order column: ${column}`);
-      return Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value ?? null}`;
+      return Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`;
     });
     const { type, source, data, actor } = transition;
     const event = this.events.statement('changed', { order: done, type, source, data, actor, fromStatus: order.status, toStatus: transition.to }, { prefix: 'settled', at });
