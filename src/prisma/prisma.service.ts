@@ -43,7 +43,8 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
 
   /**
    * One raw statement run straight on the pool, outside any transaction, without Prisma's query
-   * runtime: for the statements on the storefront's hot path (create order's two, issue 10), where a
+   * runtime: for the statements on the storefront's hot path (issue 10: create order's two, the
+   * checkout step's claim and outcome, the order read by token), where a
    * CPU profile of `npm run bench:profile -- create` showed Prisma's `$queryRaw` machinery (request
    * batching, argument typing, result mapping: ~165 µs of the main thread per order, more than
    * node-postgres itself) dominating the database part of the request. Everything else keeps `$queryRaw`
