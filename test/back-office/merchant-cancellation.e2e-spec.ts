@@ -3,6 +3,7 @@ import { ReleaseScheduler } from '../../src/back-office/release/release.schedule
 import { query } from '../support/database.js';
 import type { Stack } from '../support/stack.js';
 import { FakeClock, fireEvent, injectFault, matchTriggers, startBackOfficeStack, successfulMatchTriggers } from './support/back-office.js';
+import { approvalBody, loanRequestBody, waitUntil } from '../checkout/support/checkout.js';
 import { approvedOrder, createdOrder } from './support/checkout.js';
 import { startSecondInstance, type Instance } from './support/second-instance.js';
 
@@ -171,5 +172,25 @@ describe("the merchant's cancellation", () => {
     expect((await rowOf(token)).status).toBe('approved');
     expect((await request(stack.url).post(`/v1/orders/${token}/cancel`).send({ reason: 'r' })).status).toBe(401);
     expect((await cancel('no-such-order-token').expect(404)).body.code).toBe('ORDER.NOT_FOUND');
+  });
+
+  it('waits for the shopper\'s approval being sent to Soisy (409 ORDER.STEP_IN_PROGRESS, Retry-After): Soisy\'s answer is recorded, then a retried cancel decides', async () => {
+    const token = await createdOrder(stack);
+    await request(stack.url).post(`/v1/orders/${token}/loan-request`).send(loanRequestBody()).expect(201);
+    await injectFault(stack, { method: 'POST', path: '/shops/partnershop/requests/*', fault: { type: 'delay', ms: 1000 } });
+    const approving = request(stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody()).then((res) => res);
+    await waitUntil('the approval holds the order', async () => (await query<{ stepClaim: string | null }>(stack.db.url,
+      'SELECT "stepClaim" FROM orders WHERE token = $1', [token]))[0]?.stepClaim === 'approval');
+
+    const refused = await cancel(token).expect(409);
+    expect(refused.body).toMatchObject({ code: 'ORDER.STEP_IN_PROGRESS', step: 'approval' });
+    expect(refused.headers['retry-after']).toBe('2');
+    expect((await rowOf(token)).status).toBe('requested');
+
+    const approval = await approving;
+    expect(approval.status).toBe(200);
+    expect(approval.body).toMatchObject({ status: 'approved', netAmount: expect.any(Number) });
+    const retried = await cancel(token).expect(200);
+    expect(retried.body.order).toMatchObject({ status: 'cancelled', statusDetail: 'ORDER.CANCELLED_BY_MERCHANT' });
   });
 });

@@ -1,7 +1,7 @@
 import type { PrismaService } from '../../prisma/prisma.service.js';
 import { canTransition } from '../order-lifecycle.js';
 import type { OrderEventWriter } from '../order-event-writer.js';
-import type { Order, OrderStatus, ReleaseStatus } from '../order.js';
+import type { CheckoutStep, Order, OrderStatus, ReleaseStatus } from '../order.js';
 import { MERCHANT_CANCELLED_DETAIL } from '../status-detail.js';
 import { OrderErrors } from '../orders.errors.js';
 import { toOrder } from './order-row.js';
@@ -14,9 +14,10 @@ export interface MerchantCancellation {
   now: Date;
 }
 
-/** Why a cancellation was refused: the order's status, or its release's. */
+/** Why a cancellation was refused: the order's status, its release's, or a checkout step being sent to Soisy. */
 export type CancellationRefusal =
   | { because: 'status'; status: OrderStatus }
+  | { because: 'step'; step: CheckoutStep }
   | { because: 'release'; releaseStatus: Extract<ReleaseStatus, 'in_progress' | 'released' | 'unknown'> };
 
 /** The merchant's first cancellation of an order, as its event recorded it. */
@@ -38,6 +39,14 @@ export type CancellationResult =
   | { kind: 'conflicting'; first: FirstCancellation }
   | ({ kind: 'refused' } & CancellationRefusal);
 
+interface LockedOrder {
+  status: OrderStatus;
+  releaseStatus: ReleaseStatus;
+  statusDetail: string | null;
+  stepClaim: CheckoutStep | null;
+  stepClaimExpiresAt: Date | null;
+}
+
 const RELEASE_BLOCKS: readonly ReleaseStatus[] = ['in_progress', 'released', 'unknown'];
 
 export const CANCELLED_BEFORE_RELEASE_ERROR = 'The merchant cancelled the order before its release was due';
@@ -50,6 +59,11 @@ export const CANCELLED_BEFORE_RELEASE_ERROR = 'The merchant cancelled the order 
  * Against a release: both take the row lock. A release claim committed first (`in_progress`) wins
  * and the cancel is refused; a cancel committed first makes the claim's conditional UPDATE find a
  * non-releasable order. A scheduled release is failed with the cancellation, in its transaction.
+ *
+ * Against a checkout step (loan request, approval): a live step claim means Soisy is being asked
+ * right now, and its answer must be recorded on an order that can still take it; the cancel is
+ * refused (409 ORDER.STEP_IN_PROGRESS, retry in a moment). A cancel committed first makes the
+ * step's claim find a status it cannot be claimed from.
  */
 export class MerchantCancellationWrites {
   constructor(
@@ -59,8 +73,8 @@ export class MerchantCancellationWrites {
 
   cancel(orderId: string, cancellation: MerchantCancellation): Promise<CancellationResult> {
     return this.prisma.$transaction(async (tx) => {
-      const [locked] = await tx.$queryRaw<{ status: OrderStatus; releaseStatus: ReleaseStatus; statusDetail: string | null }[]>`
-        SELECT status, "releaseStatus", "statusDetail" FROM orders WHERE id = ${orderId}::uuid FOR UPDATE`;
+      const [locked] = await tx.$queryRaw<LockedOrder[]>`
+        SELECT status, "releaseStatus", "statusDetail", "stepClaim", "stepClaimExpiresAt" FROM orders WHERE id = ${orderId}::uuid FOR UPDATE`;
       if (!locked) throw OrderErrors.notFound();
       if (locked.status === 'cancelled' && locked.statusDetail === MERCHANT_CANCELLED_DETAIL) {
         // Idempotent like the other POSTs: the same request again gets the same answer; another
@@ -70,6 +84,9 @@ export class MerchantCancellationWrites {
           WHERE "orderId" = ${orderId}::uuid AND type = 'order.merchant_cancelled' ORDER BY "createdAt", id LIMIT 1`;
         if (first && first.reason !== cancellation.reason) return { kind: 'conflicting', first };
         return { kind: 'repeated', order: toOrder(await tx.order.findUniqueOrThrow({ where: { id: orderId } })) };
+      }
+      if (locked.stepClaim !== null && locked.stepClaimExpiresAt !== null && locked.stepClaimExpiresAt > cancellation.now) {
+        return { kind: 'refused', because: 'step', step: locked.stepClaim };
       }
       const releaseStatus = locked.releaseStatus;
       if (RELEASE_BLOCKS.includes(releaseStatus)) return { kind: 'refused', because: 'release', releaseStatus: releaseStatus as 'in_progress' | 'released' | 'unknown' };
