@@ -147,7 +147,7 @@ describe('the audit trail of back-office actions', () => {
     const codes = (path: string, status: string) =>
       Object.values(doc.paths[path].post.responses[status].content['application/problem+json'].examples as Record<string, { value: { code: string } }>).map((example) => example.value.code);
     expect(codes('/v1/orders/{token}/release/resolution', '409')).toEqual(['RELEASE.NOT_UNKNOWN']);
-    expect(codes('/v1/orders/{token}/cancel', '409')).toEqual(['ORDER.ALREADY_CANCELLED', 'ORDER.NOT_CANCELLABLE', 'ORDER.NOT_CANCELLABLE', 'ORDER.NOT_CANCELLABLE', 'ORDER.NOT_CANCELLABLE']);
+    expect(codes('/v1/orders/{token}/cancel', '409')).toEqual(['ORDER.ALREADY_CANCELLED', 'ORDER.NOT_CANCELLABLE', 'ORDER.NOT_CANCELLABLE', 'ORDER.NOT_CANCELLABLE', 'ORDER.NOT_CANCELLABLE', 'ORDER.STEP_IN_PROGRESS']);
     const cancelOk = doc.paths['/v1/orders/{token}/cancel'].post.responses['200'].content['application/json'];
     expect(cancelOk.example.atSoisy.action).toContain('Soisy has no public cancel call');
     expect(doc.paths['/v1/orders/{token}/cancel'].post.description).toContain('What you must still do at Soisy');
