@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailed } from '../common/errors/app-error.js';
-import { APPROVED_OR_LATER, canRequestApproval, isDecided } from '../orders/order-lifecycle.js';
+import { APPROVED_OR_LATER, canRequestApproval, isDecided, LOCAL_STATUS_OF } from '../orders/order-lifecycle.js';
 import type { IssuedOrder, Order, OrderStatus } from '../orders/order.js';
 import { OrdersRepository } from '../orders/orders.repository.js';
 import { OrderErrors } from '../orders/orders.errors.js';
-import { ApprovalAdditionalData, ApprovalOutcome, SoisyGateway } from '../soisy/index.js';
+import { MERCHANT_CANCELLED_DETAIL } from '../orders/status-detail.js';
+import { ApprovalAdditionalData, ApprovalOutcome, SoisyGateway, type SoisyOrderStatus } from '../soisy/index.js';
 import { CheckoutSteps, type ClaimedIssuedStep } from './checkout-steps.js';
 import type { ApprovalResultDto } from './dto/approval-result.dto.js';
 import { ADDITIONAL_DATA_FIELDS, ApprovalDto } from './dto/approval.dto.js';
@@ -25,7 +26,8 @@ export class ApprovalService {
    * Soisy decides once per request, so one approval call per order reaches Soisy: the order is
    * claimed first (ORDER.STEP_IN_PROGRESS, 409 with Retry-After, while another request holds it),
    * and a decided order is answered here, without Soisy: with the stored decision when this body is
-   * the one that got it (a double click), ORDER.ALREADY_DECIDED otherwise.
+   * the one that got it (a double click), ORDER.ALREADY_DECIDED otherwise. An order the merchant
+   * cancelled before Soisy decided, or one expired, is no decision: ORDER.APPROVAL_NOT_ALLOWED.
    */
   async approve(token: string, dto: ApprovalDto): Promise<ApprovalResultDto> {
     const fingerprint = this.steps.fingerprint('approval', dto);
@@ -57,7 +59,7 @@ export class ApprovalService {
     this.steps.assertNotInProgress(order);
     if (isDecided(order.status)) {
       if (order.approvalFingerprint === fingerprint) return approvalAnswer(order);
-      throw OrderErrors.alreadyDecided(order.status);
+      if (!cancelledBeforeSoisyDecided(order)) throw OrderErrors.alreadyDecided(order.status);
     }
     if (order.status === 'created') throw OrderErrors.loanRequestRequired();
     if (!canRequestApproval(order.status)) throw OrderErrors.approvalNotAllowed(order.status);
@@ -103,6 +105,19 @@ export class ApprovalService {
     };
     return this.orders.steps.complete(claimed, approved);
   }
+}
+
+/**
+ * `cancelled` by the merchant (statusDetail ORDER.CANCELLED_BY_MERCHANT, set by the back office's
+ * cancellation; the order-list report's flags never replace it) while Soisy had not decided: no
+ * approval stored here, and Soisy's status as last seen short of approved. A merchant may also
+ * cancel an approved order; that one Soisy did decide. Soisy's own `cancelled`, seen later, only
+ * echoes the merchant's cancellation (Soisy cancelling first would have left no order to cancel here).
+ */
+function cancelledBeforeSoisyDecided(order: Order): boolean {
+  if (order.status !== 'cancelled' || order.statusDetail !== MERCHANT_CANCELLED_DETAIL || order.approvalFingerprint !== null) return false;
+  const soisyStatus = order.soisyStatus as SoisyOrderStatus | null;
+  return soisyStatus === null || !APPROVED_OR_LATER.includes(LOCAL_STATUS_OF[soisyStatus]);
 }
 
 /** Soisy asked for more about the shopper at the loan request: every field is then required. */

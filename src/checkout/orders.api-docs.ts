@@ -16,6 +16,8 @@ const notFound = { unknownToken: example(404, 'ORDER.NOT_FOUND', 'No order has t
 const upstream = {
   soisyFailed: example(502, 'SOISY.UPSTREAM_ERROR', 'Soisy failed with HTTP 500.'),
   credentials: example(502, 'SOISY.UPSTREAM_AUTH', 'Soisy refused this service\'s credentials; the operators have been alerted.'),
+  // Also a figure its column cannot hold (src/soisy/soisy-wire-responses.ts): refused before anything of it is stored.
+  unreadable: example(502, 'SOISY.UNEXPECTED_RESPONSE', 'Soisy answered in a form this service cannot read.'),
 };
 /** Soisy's 404 for an order this service holds: an upstream fault, never a 404 (which would say our order does not exist). */
 const orderUnknownUpstream = { orderUnknownUpstream: example(502, 'SOISY.ORDER_UNKNOWN_UPSTREAM', ORDER_UNKNOWN_UPSTREAM_DETAIL) };
@@ -27,7 +29,7 @@ const stepInProgress = {
 const retryAfter = {
   'Retry-After': { description: 'With ORDER.STEP_IN_PROGRESS: seconds to wait before repeating the request', schema: { type: 'integer' as const, example: 2 } },
 };
-const Upstream = () => applyDecorators(ApiProblem(502, 'Soisy failed, refused our credentials, dropped the connection, or does not know the order', { ...upstream, ...orderUnknownUpstream }), ApiProblem(504, 'Soisy did not answer in time', timeout));
+const Upstream = () => applyDecorators(ApiProblem(502, 'Soisy failed, refused our credentials, dropped the connection, answered what this service cannot read or store, or does not know the order', { ...upstream, ...orderUnknownUpstream }), ApiProblem(504, 'Soisy did not answer in time', timeout));
 
 export const CreateOrderDocs = () =>
   applyDecorators(
@@ -61,7 +63,7 @@ export const LoanRequestDocs = () =>
   applyDecorators(
     ApiOperation({
       summary: 'Ask Soisy for a loan offer',
-      description: 'Allowed on a `created` order, or again on a `requested` one. Stores the offer\'s figures. One loan request per order reaches Soisy at a time: while one is running, another answers 409 `ORDER.STEP_IN_PROGRESS` with `Retry-After`; the same body again once its offer is stored (a double click) is answered with that offer, without calling Soisy again. `status` is the order\'s status as stored.',
+      description: 'Allowed on a `created` order, or again on a `requested` one (any other, a cancelled or expired one included, answers 409 `ORDER.LOAN_REQUEST_NOT_ALLOWED`). Stores the offer\'s figures. One loan request per order reaches Soisy at a time: while one is running, another answers 409 `ORDER.STEP_IN_PROGRESS` with `Retry-After`; the same body again once its offer is stored (a double click) is answered with that offer, without calling Soisy again. `status` is the order\'s status as stored.',
     }),
     ApiCreatedResponse({
       type: LoanRequestResultDto,
@@ -83,7 +85,7 @@ export const ApprovalDocs = () =>
   applyDecorators(
     ApiOperation({
       summary: 'Ask Soisy to decide',
-      description: 'Only after a loan request, and once: a refusal is a 200 answer (`approved: false`). One approval per order reaches Soisy: while one is running, another answers 409 `ORDER.STEP_IN_PROGRESS` with `Retry-After`; once decided, the same body again (a double click) is answered with the stored decision, any other with 409 `ORDER.ALREADY_DECIDED`, without calling Soisy. `status` is the order\'s status as stored (e.g. `completed` when Soisy\'s callbacks moved it on first). After an approval, send the shopper to `redirectUrl`.',
+      description: 'Only after a loan request, and once: a refusal is a 200 answer (`approved: false`). One approval per order reaches Soisy: while one is running, another answers 409 `ORDER.STEP_IN_PROGRESS` with `Retry-After`; once decided, the same body again (a double click) is answered with the stored decision, any other with 409 `ORDER.ALREADY_DECIDED`, without calling Soisy. An order the merchant cancelled before Soisy decided, or an expired one, answers 409 `ORDER.APPROVAL_NOT_ALLOWED`: Soisy did not decide it. `status` is the order\'s status as stored (e.g. `completed` when Soisy\'s callbacks moved it on first). After an approval, send the shopper to `redirectUrl`.',
     }),
     ApiOkResponse({ type: ApprovalResultDto, description: 'Approved or refused (or the stored decision, for a repeat of the request that got it)' }),
     ApiProblem(400, 'A field is invalid, or additional data Soisy asked for is missing', {
@@ -94,9 +96,10 @@ export const ApprovalDocs = () =>
       comma: invalidFieldExample('address', 'address must be the street only, without commas: put the civic number in streetNumber'),
     }),
     ApiProblem(404, 'No order has this token', notFound),
-    ApiProblem(409, 'Another approval or loan request for this order is running, already decided, or no loan request yet', {
+    ApiProblem(409, 'Another approval or loan request for this order is running, Soisy already decided, no loan request yet, or the order was cancelled by the merchant or expired', {
       ...stepInProgress,
       decided: example(409, 'ORDER.ALREADY_DECIDED', 'Soisy has already decided on this order (status "approved"); an approval cannot be repeated.', { orderStatus: 'approved' }),
+      notAllowed: example(409, 'ORDER.APPROVAL_NOT_ALLOWED', 'An approval cannot be asked for an order in status "cancelled".', { orderStatus: 'cancelled' }),
       noLoanRequest: example(409, 'ORDER.LOAN_REQUEST_REQUIRED', 'This order has no loan request yet: make one before asking for approval.', { orderStatus: 'created' }),
     }, retryAfter),
     ApiProblem(422, 'Soisy refused to evaluate', { refused: example(422, 'SOISY.REJECTED', 'User not found') }),

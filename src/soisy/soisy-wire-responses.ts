@@ -4,7 +4,11 @@ import type { CreatedOrder, LoanQuote, LoanQuotes, SoisyOrder } from './soisy.ty
 
 /**
  * Soisy's success payloads → the gateway's types (the response half of the wire mapping).
- * A payload missing what we rely on is refused loudly rather than half-read.
+ * A payload missing what we rely on is refused loudly rather than half-read. So is a figure that
+ * the `orders` column it goes to cannot hold (prisma/schema.prisma): refused here, it is Soisy's
+ * unreadable answer (502 SOISY.UNEXPECTED_RESPONSE, and the step's `outcome_unknown` event, since
+ * Soisy did act), where the database would have failed the write with a 500 and recorded nothing.
+ * Figures that are only passed on (quotes, Get order's amounts) keep the looser bounds below.
  */
 
 export class MalformedSoisyResponse extends Error {
@@ -32,11 +36,13 @@ function readQuote(body: Payload, key: string): LoanQuote {
   };
 }
 
+/** The token is the orders row's unique key, so it must fit a btree index entry (see `storableToken`). */
 export function readCreatedOrder(data: unknown): CreatedOrder {
   const body = object(data, 'body');
-  return { token: string(body, 'token'), redirectUrl: string(body, 'redirectUrl') };
+  return { token: storableToken(body, 'token'), redirectUrl: string(body, 'redirectUrl') };
 }
 
+/** Only the status of Get order is stored (order sync): its figures are compared and shown, never written. */
 export function readOrder(data: unknown): SoisyOrder {
   const body = object(data, 'body');
   const status = normaliseSoisyStatus(body.status);
@@ -60,9 +66,9 @@ export function readOrder(data: unknown): SoisyOrder {
 export function readLoanRequestFigures(data: unknown): LoanRequestFigures {
   const body = object(data, 'body');
   return {
-    apr: number(body, 'apr'),
-    instalmentAmountCents: wholeNumber(body, 'instalmentAmount'),
-    totalRepaymentCents: wholeNumber(body, 'totalRepayment'),
+    apr: storableApr(body, 'apr'),
+    instalmentAmountCents: storableWholeNumber(body, 'instalmentAmount'),
+    totalRepaymentCents: storableWholeNumber(body, 'totalRepayment'),
     zeroInterestRate: optional(body, 'zeroInterestRate', boolean) ?? false,
     // Missing means "not asked": at worst Soisy then names the missing fields at approval.
     additionalDataNeeded: optional(body, 'additionalDataNeeded', boolean) ?? false,
@@ -76,8 +82,8 @@ export function readApproval(data: unknown): ApprovalOutcome {
   return {
     approved: true,
     redirectUrl: string(body, 'redirectUrl'),
-    netAmountCents: wholeNumber(body, 'netAmount'),
-    paymentDayOfMonth: wholeNumber(body, 'paymentDayOfMonth'),
+    netAmountCents: storableWholeNumber(body, 'netAmount'),
+    paymentDayOfMonth: dayOfMonth(body, 'paymentDayOfMonth'),
   };
 }
 
@@ -97,15 +103,59 @@ function wholeNumber(body: Payload, key: string): number {
   return value;
 }
 
+/** PostgreSQL `integer`: the type of every orders column a whole figure goes to (cents, instalments, day of month). */
+const INTEGER_COLUMN_MAX = 2_147_483_647;
+
+/** A whole figure stored in an `integer` column; past 2^31 - 1 PostgreSQL fails the write ("integer out of range"). */
+function storableWholeNumber(body: Payload, key: string): number {
+  const value = wholeNumber(body, key);
+  if (value > INTEGER_COLUMN_MAX) throw new MalformedSoisyResponse(key);
+  return value;
+}
+
+/** A day of a month, 1..31: any other is no payment day, whatever the column could hold. */
+function dayOfMonth(body: Payload, key: string): number {
+  const value = wholeNumber(body, key);
+  if (value < 1 || value > 31) throw new MalformedSoisyResponse(key);
+  return value;
+}
+
+/**
+ * `apr` is Decimal(7,3): at most 9999.999 either way once PostgreSQL has rounded it to 3 decimals
+ * (half away from zero). From 9999.9995 up, that rounding reaches 10000 ("numeric field overflow"),
+ * so the bound is there, not at 10000.
+ */
+const APR_COLUMN_LIMIT = 9999.9995;
+
+function storableApr(body: Payload, key: string): number {
+  const value = number(body, key);
+  if (Math.abs(value) >= APR_COLUMN_LIMIT) throw new MalformedSoisyResponse(key);
+  return value;
+}
+
+/**
+ * Longest token stored. `token` is the unique key of `orders`: a btree entry holds at most 2704
+ * bytes, so a longer one would fail the write; 512 characters (at most 2048 bytes of UTF-8) fits with
+ * room to spare, and is far beyond Soisy's tokens (a few dozen characters).
+ */
+const TOKEN_MAX_LENGTH = 512;
+
+function storableToken(body: Payload, key: string): string {
+  const value = string(body, key);
+  if (value.length > TOKEN_MAX_LENGTH) throw new MalformedSoisyResponse(key);
+  return value;
+}
+
 function number(body: Payload, key: string): number {
   const value = typeof body[key] === 'string' ? Number(body[key]) : body[key];
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new MalformedSoisyResponse(key);
   return value;
 }
 
+/** Non-empty text. PostgreSQL `text` cannot hold a NUL character (the write fails), so none is read. */
 function string(body: Payload, key: string): string {
   const value = body[key];
-  if (typeof value !== 'string' || value === '') throw new MalformedSoisyResponse(key);
+  if (typeof value !== 'string' || value === '' || value.includes('\u0000')) throw new MalformedSoisyResponse(key);
   return value;
 }
 

@@ -1,4 +1,5 @@
 import { APPROVAL_ERROR_KEYS, CREATE_ORDER_ERROR_KEYS, createOrderBody, LOAN_REQUEST_ERROR_KEYS, quotesQuery } from './soisy-wire.js';
+import { MalformedSoisyResponse, readApproval, readCreatedOrder, readLoanRequestFigures, readOrder, readQuotes } from './soisy-wire-responses.js';
 
 describe('Soisy field spellings', () => {
   it('omits absent optional fields instead of sending them empty', () => {
@@ -23,5 +24,57 @@ describe('Soisy field spellings', () => {
     expect([CREATE_ORDER_ERROR_KEYS.civicNumber, CREATE_ORDER_ERROR_KEYS.streetNumber]).toEqual(['customer.civicNumber', 'customer.civicNumber']);
     expect([APPROVAL_ERROR_KEYS.civicNumber, APPROVAL_ERROR_KEYS.streetNumber]).toEqual(['streetNumber', 'streetNumber']);
     expect(CREATE_ORDER_ERROR_KEYS.fiscalCode).toBe('customer.fiscalCode');
+  });
+});
+
+describe('Soisy answers whose figures the orders table cannot hold', () => {
+  const INT_MAX = 2_147_483_647;
+  const loanFigures = (overrides: Record<string, unknown>) => ({ apr: 10.36, instalmentAmount: 8787, totalRepayment: 105444, ...overrides });
+  const approval = (overrides: Record<string, unknown>) => ({ approved: true, redirectUrl: 'https://soisy.example/r', netAmount: 98000, paymentDayOfMonth: 5, ...overrides });
+  const refusedField = (read: () => unknown) => {
+    try {
+      read();
+    } catch (error) {
+      return error instanceof MalformedSoisyResponse ? error.field : error;
+    }
+    return undefined;
+  };
+
+  it('refuses a loan request\'s cents past PostgreSQL integer, naming the field, and reads them up to it', () => {
+    expect(refusedField(() => readLoanRequestFigures(loanFigures({ instalmentAmount: 3_000_000_000 })))).toBe('instalmentAmount');
+    expect(refusedField(() => readLoanRequestFigures(loanFigures({ totalRepayment: INT_MAX + 1 })))).toBe('totalRepayment');
+    expect(refusedField(() => readLoanRequestFigures(loanFigures({ totalRepayment: String(INT_MAX + 1) })))).toBe('totalRepayment');
+    expect(readLoanRequestFigures(loanFigures({ instalmentAmount: INT_MAX, totalRepayment: INT_MAX }))).toMatchObject({ instalmentAmountCents: INT_MAX, totalRepaymentCents: INT_MAX });
+  });
+
+  it('refuses an APR that Decimal(7,3) cannot hold once rounded to 3 decimals, either way', () => {
+    for (const apr of [123456.7, 10000, 9999.9995, -10000, '12345']) {
+      expect(refusedField(() => readLoanRequestFigures(loanFigures({ apr })))).toBe('apr');
+    }
+    for (const apr of [9999.999, -9999.999, 9999.9994, 0]) {
+      expect(readLoanRequestFigures(loanFigures({ apr })).apr).toBe(apr);
+    }
+  });
+
+  it('refuses an approval\'s net amount past PostgreSQL integer, and a payment day that is no day of a month', () => {
+    expect(refusedField(() => readApproval(approval({ netAmount: 3_000_000_000 })))).toBe('netAmount');
+    for (const paymentDayOfMonth of [0, 32, 99_999_999_999, '0']) {
+      expect(refusedField(() => readApproval(approval({ paymentDayOfMonth })))).toBe('paymentDayOfMonth');
+    }
+    expect(readApproval(approval({ netAmount: INT_MAX, paymentDayOfMonth: 31 }))).toMatchObject({ netAmountCents: INT_MAX, paymentDayOfMonth: 31 });
+    expect(readApproval(approval({ paymentDayOfMonth: '1' }))).toMatchObject({ paymentDayOfMonth: 1 });
+  });
+
+  it('refuses text PostgreSQL cannot store (a NUL) and a token too long for the orders table\'s unique index', () => {
+    expect(refusedField(() => readApproval(approval({ redirectUrl: 'https://soisy.example/\u0000' })))).toBe('redirectUrl');
+    expect(refusedField(() => readCreatedOrder({ token: 't'.repeat(513), redirectUrl: 'https://soisy.example/r' }))).toBe('token');
+    expect(refusedField(() => readCreatedOrder({ token: 'to\u0000ken', redirectUrl: 'https://soisy.example/r' }))).toBe('token');
+    expect(readCreatedOrder({ token: 't'.repeat(512), redirectUrl: 'https://soisy.example/r' }).token).toHaveLength(512);
+  });
+
+  it('still passes on figures it only shows, never stores: quotes and Get order\'s amounts', () => {
+    const quote = { fee: 0, interest: 3_000_000_000, interestRate: 12345.6, totalRepaid: 3_000_000_000, apr: 12345.6, instalmentAmount: 3_000_000_000 };
+    expect(readQuotes({ min: quote, median: quote, max: quote }).max).toMatchObject({ totalRepaidCents: 3_000_000_000, apr: 12345.6 });
+    expect(readOrder({ token: 'tok', status: 'quote', loanAmount: 3_000_000_000 }).amountCents).toBe(3_000_000_000);
   });
 });
