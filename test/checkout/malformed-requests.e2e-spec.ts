@@ -86,6 +86,7 @@ const CASES: Array<[string, Case]> = [
   ['a residence that starts in the future', { ...approval({ residenceStartDate: '01/2999' }), field: 'residenceStartDate' }],
   ['seven children (Soisy counts up to 5+)', { ...approval({ children: '7' }), field: 'children' }],
   ['a weekly salary type', { ...approval({ salaryType: 'weekly' }), field: 'salaryType' }],
+  ['a salary of 1e300 euros (an integer to JavaScript)', { ...approval({ salary: 1e300 }), field: 'salary' }],
   ['additional data Soisy asked for, without the salary', { ...approval({ residence: 'rent', residenceStartDate: '03/2019', educationalQualification: 'diploma', children: '0', salaryType: 'net-monthly' }, 'additional'), field: 'salary' }],
   ['a token with a space', { method: 'get', path: () => '/v1/orders/bad%20token', field: 'token' }],
 ];

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsStreet } from '../../common/validation/address/street-address.js';
 import { IsItalianProvince, IsMonthYear, normaliseProvince } from '../../common/validation/italian/index.js';
 import { Normalise, NormaliseEmail, Trim } from '../../common/validation/normalise.js';
@@ -8,6 +8,9 @@ import {
   CHILDREN, CITIZENSHIPS, EDUCATIONAL_QUALIFICATIONS, RESIDENCES, SALARY_TYPES,
   type Children, type Citizenship, type EducationalQualification, type Residence, type SalaryType,
 } from '../../soisy/index.js';
+
+/** The largest salary (whole euros) accepted. */
+const SALARY_MAX = 99_999_999;
 
 /**
  * The shopper's details for Soisy's decision; sent to Soisy, never stored or logged here. The six
@@ -124,11 +127,13 @@ export class ApprovalDto {
   @IsIn(SALARY_TYPES)
   salaryType?: SalaryType;
 
-  /** Whole euros (not cents), per `salaryType`. */
-  @ApiProperty({ example: 1800 })
+  /** Whole euros (not cents), per `salaryType`: 0 to 99,999,999. */
+  @ApiProperty({ example: 1800, minimum: 0, maximum: SALARY_MAX })
   @IsOptional()
   @IsInt()
   @Min(0)
+  // Beyond any salary, monthly or yearly; without it 1e300 passes as an integer and reaches Soisy as 1e+300.
+  @Max(SALARY_MAX)
   salary?: number;
 }
 
