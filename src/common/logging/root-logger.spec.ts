@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import pg from 'pg';
 import { createRootLogger } from './root-logger.js';
 
 describe('root logger', () => {
@@ -14,5 +15,21 @@ describe('root logger', () => {
     expect(first.req).toEqual({ method: 'GET', url: '/v1/events?orderToken=[redacted]', route: '/v1/events' });
     expect(second.req).toEqual({ method: 'GET', url: '/v1/quotes?amount=1000&fiscalCode=[redacted]' });
     expect(lines.join('')).not.toMatch(/bc9d131994f9bf710e3a9ea5|anna-secret|RSSMRA80A01H501U/);
+  });
+
+  it('writes a PostgreSQL error without the fields that quote row values (a failing row, a duplicate key), at any depth', () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => { lines.push(chunk.toString()); done(); } });
+    const logger = createRootLogger({ logLevel: 'info' }, sink);
+    const failing = Object.assign(new pg.DatabaseError('null value in column "status" of relation "orders" violates not-null constraint', 0, 'error'), {
+      code: '23502', table: 'orders', column: 'status',
+      detail: 'Failing row contains (3f1c…, bc9d131994f9bf710e3a9ea5, RSSMRA80A01H501U, mario.rossi@example.com, null).',
+      where: 'SQL statement "UPDATE orders SET status = NULL WHERE token = \'bc9d131994f9bf710e3a9ea5\'"',
+    });
+    logger.error({ err: failing }, 'Unhandled error');
+    logger.error({ err: new Error('the write failed', { cause: failing }) }, 'Unhandled error');
+    const [first] = lines.map((line) => JSON.parse(line) as { err: Record<string, unknown> });
+    expect(first!.err).toMatchObject({ code: '23502', table: 'orders', column: 'status', message: expect.stringContaining('not-null') });
+    expect(lines.join('')).not.toMatch(/bc9d131994f9bf710e3a9ea5|RSSMRA80A01H501U|mario\.rossi/);
   });
 });

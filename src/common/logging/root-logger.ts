@@ -17,9 +17,31 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destinatio
     // A `req` reaches a line from request-logging.ts (URL already redacted: redacting again changes
     // nothing) or from Fastify itself (an error before routing): either way only method, redacted
     // URL and route are written, never headers or the raw URL with its query.
-    serializers: { err: pino.stdSerializers.err, req: serializeRequest },
+    serializers: { err: serializeError, req: serializeRequest },
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+/**
+ * PostgreSQL's error fields that quote row values or statements: `detail` ("Failing row contains
+ * (…, RSSMRA80A01H501U, …)", "Key (token)=(…) already exists"), `where` and `internalQuery`.
+ * node-postgres puts them on its errors, which PrismaService.statement lets through as they are,
+ * and pino's error serializer writes every field of an error: they are dropped, at any depth
+ * (`cause`). The SQLSTATE `code`, `constraint`, `table` and `column` say what failed without them.
+ */
+const ROW_QUOTING_FIELDS = ['detail', 'where', 'internalQuery'];
+
+function serializeError(error: Error): unknown {
+  return withoutRowValues(pino.stdSerializers.err(error), 0);
+}
+
+function withoutRowValues(value: unknown, depth: number): unknown {
+  if (value === null || typeof value !== 'object' || depth > 8) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (!ROW_QUOTING_FIELDS.includes(key)) copy[key] = withoutRowValues(item, depth + 1);
+  }
+  return copy;
 }
 
 function serializeRequest(req: unknown): unknown {
