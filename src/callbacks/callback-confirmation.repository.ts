@@ -51,6 +51,15 @@ export class CallbackConfirmationRepository {
     await this.prisma.receivedCallback.update({ where: { id }, data: { confirmedAt: now, confirmLeaseUntil: null, confirmLastError: null } });
   }
 
+  /**
+   * Not tried yet, on purpose (a checkout step is being sent to Soisy): this instance keeps holding
+   * it until `until`, after which any instance may take it over. No error is recorded, so a re-sent
+   * callback does not start it again meanwhile.
+   */
+  async postpone(id: string, until: Date): Promise<void> {
+    await this.prisma.receivedCallback.update({ where: { id }, data: { confirmLeaseUntil: until } });
+  }
+
   /** The try failed: any instance may retry from `retryAt` (or at once when Soisy re-sends it). */
   async failed(id: string, code: string, retryAt: Date): Promise<void> {
     await this.prisma.receivedCallback.update({ where: { id }, data: { confirmLeaseUntil: retryAt, confirmLastError: code } });

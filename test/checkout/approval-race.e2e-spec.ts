@@ -1,13 +1,16 @@
 import request from 'supertest';
 import type { Order as EmulatorOrder } from '../../src/emulator/index.js';
 import type { OrderViewDto } from '../../src/orders/order-view.dto.js';
+import { query } from '../support/database.js';
 import { jsonOf } from '../support/json.js';
 import { startStack, type Stack } from '../support/stack.js';
-import { approvalBody, injectFault, requestedOrder, settleCallbacks, waitUntil } from './support/checkout.js';
+import { ADDITIONAL_DATA, approvalBody, injectFault, requestedOrder, waitUntil } from './support/checkout.js';
 
 /**
- * Soisy fires `LoanWasApproved` while its approval answer is still on the way. Here the emulator
- * holds the answer back long enough for the callback to be received and confirmed first.
+ * Soisy fires its decision's callback (`LoanWasApproved`, `UserWasRejected`) while its answer to the
+ * approval call is still on the way. Here the emulator holds the answer back long enough for the
+ * callback to be received first. Its confirmation waits for the approval's answer, so the order,
+ * its history and the merchant's events are the same whichever arrives first.
  */
 describe('an approval whose callback arrives before its answer', () => {
   let stack: Stack;
@@ -16,56 +19,70 @@ describe('an approval whose callback arrives before its answer', () => {
   });
   afterAll(() => stack.close());
 
-  it('still answers approved to the shopper and keeps Soisy\'s figures', async () => {
+  const holdBackTheAnswer = (ms: number) =>
+    injectFault(stack, { method: 'POST', path: '/shops/partnershop/requests/*', fault: { type: 'delay', ms }, afterProcessing: true });
+
+  it('records the answer with Soisy\'s figures first, then the callback; the merchant\'s order.approved carries the figures', async () => {
     const token = await requestedOrder(stack);
-    await injectFault(stack, {
-      method: 'POST',
-      path: '/shops/partnershop/requests/*',
-      fault: { type: 'delay', ms: 1500 },
-      afterProcessing: true,
-    });
+    await holdBackTheAnswer(1500);
 
     const res = await request(stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody());
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ approved: true, status: 'approved', redirectUrl: expect.any(String), netAmount: expect.any(Number) });
-    await settleCallbacks(stack);
+    expect(await callbackReceived(token, 'LoanWasApproved')).toBe(true);
+    // Confirmed against the order as the answer left it: nothing left to apply.
+    await waitUntil('the callback is confirmed', async () => (await typesOf(token)).includes('callback.LoanWasApproved.unchanged'));
     const order = await orderOf(token);
     expect(order).toMatchObject({ status: 'approved', redirectUrl: res.body.redirectUrl, netAmount: res.body.netAmount });
+    expect(order.events.filter((event) => event.type === 'approval.approved')).toEqual([
+      expect.objectContaining({ fromStatus: 'requested', toStatus: 'approved', source: 'api' }),
+    ]);
     const types = order.events.map((event) => event.type);
-    // The callback moved the order first; the approval route's event follows, the status unchanged.
-    expect(types.indexOf('callback.LoanWasApproved')).toBeGreaterThanOrEqual(0);
-    expect(types.indexOf('approval.approved')).toBeGreaterThan(types.indexOf('callback.LoanWasApproved'));
-    const approval = order.events.find((event) => event.type === 'approval.approved');
-    expect(approval).toMatchObject({ fromStatus: 'approved', toStatus: 'approved', source: 'api' });
+    expect(types.indexOf('callback.LoanWasApproved.unchanged')).toBeGreaterThan(types.indexOf('approval.approved'));
+    expect(types).not.toContain('callback.LoanWasApproved');
+    const [approved, ...more] = await merchantEvents(token, 'order.approved');
+    expect(more).toEqual([]);
+    expect(approved).toMatchObject({ status: 'approved', netAmount: res.body.netAmount, paymentDayOfMonth: res.body.paymentDayOfMonth, redirectUrl: res.body.redirectUrl });
   });
 
-  it('answers the order\'s stored status when Soisy\'s callbacks completed the order before the answer', async () => {
+  it('ends a refusal `refused` (order.refused) when Soisy\'s UserWasRejected arrives before the answer', async () => {
+    const token = await requestedOrder(stack, 1_200_000); // above the emulator's approval limit, and its additional-data threshold
+    await holdBackTheAnswer(1500);
+
+    const res = await request(stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody(ADDITIONAL_DATA));
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ approved: false, status: 'refused' });
+    expect(await callbackReceived(token, 'UserWasRejected')).toBe(true);
+    await waitUntil('the callback is confirmed', async () => (await typesOf(token)).some((type) => type.startsWith('callback.UserWasRejected')));
+    expect((await orderOf(token)).status).toBe('refused');
+    expect((await merchantEvents(token)).map((event) => event.type)).toEqual(['order.created', 'order.requested', 'order.refused']);
+  });
+
+  it('answers approved, then lets the callbacks that arrived meanwhile complete the order', async () => {
     const token = await requestedOrder(stack);
-    await injectFault(stack, {
-      method: 'POST',
-      path: '/shops/partnershop/requests/*',
-      fault: { type: 'delay', ms: 6000 },
-      afterProcessing: true,
-    });
+    await holdBackTheAnswer(3000);
     const answer = request(stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody()).then((res) => res);
 
-    // While Soisy's answer is held back, the shopper signs in Soisy's funnel: callbacks complete the order.
+    // While Soisy's answer is held back, the shopper signs in Soisy's funnel: RequestCompleted is sent.
     await waitUntil('Soisy has approved', async () => (await emulatorOrder(token)).status === 'request_accepted');
     await fetch(`${stack.emulator.url}/__emulator/orders/${token}/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ eventId: 'RequestCompleted' }),
     });
-    await waitUntil('the callbacks completed the order', async () => (await orderOf(token)).status === 'completed');
-    expect((await soisyApprovalCalls()).at(-1)?.status).toBeNull();
+    expect(await callbackReceived(token, 'RequestCompleted')).toBe(true);
+    expect((await orderOf(token)).status).toBe('requested');
 
     const res = await answer;
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ approved: true, status: 'completed', redirectUrl: expect.any(String), netAmount: 98000 });
+    expect(res.body).toMatchObject({ approved: true, status: 'approved', redirectUrl: expect.any(String), netAmount: 98000 });
+    await waitUntil('the callbacks completed the order', async () => (await orderOf(token)).status === 'completed', 10_000);
     const order = await orderOf(token);
-    expect(order).toMatchObject({ status: res.body.status, redirectUrl: res.body.redirectUrl, netAmount: res.body.netAmount });
-    expect(order.events.find((event) => event.type === 'approval.approved')).toMatchObject({ fromStatus: 'completed', toStatus: 'completed' });
+    expect(order).toMatchObject({ redirectUrl: res.body.redirectUrl, netAmount: res.body.netAmount });
+    expect(order.events.find((event) => event.type === 'approval.approved')).toMatchObject({ fromStatus: 'requested', toStatus: 'approved' });
+    expect((await merchantEvents(token)).map((event) => event.type)).toEqual(['order.created', 'order.requested', 'order.approved', 'order.completed']);
   });
 
   async function emulatorOrder(token: string): Promise<EmulatorOrder> {
@@ -76,7 +93,21 @@ describe('an approval whose callback arrives before its answer', () => {
     return (await request(stack.url).get(`/v1/orders/${token}`).expect(200)).body;
   }
 
-  async function soisyApprovalCalls() {
-    return (await stack.soisyCalls()).filter((call) => call.method === 'POST' && /^\/shops\/partnershop\/requests\/[^/]+$/.test(call.path));
+  async function typesOf(token: string): Promise<string[]> {
+    return (await orderOf(token)).events.map((event) => event.type);
+  }
+
+  /** Whether the service has received Soisy's callback (recorded, whether confirmed yet or not). */
+  async function callbackReceived(token: string, eventId: string): Promise<boolean> {
+    await waitUntil(`${eventId} received`, async () => (await query(stack.db.url,
+      'SELECT 1 FROM received_callbacks WHERE "orderToken" = $1 AND "eventId" = $2', [token, eventId])).length > 0);
+    return true;
+  }
+
+  /** The merchant events of the order, oldest first: their type and the view's status and figures. */
+  async function merchantEvents(token: string, type?: string) {
+    const rows = await query<{ type: string; data: OrderViewDto }>(stack.db.url,
+      'SELECT type, payload->\'data\' AS data FROM merchant_events WHERE "orderToken" = $1 ORDER BY sequence', [token]);
+    return rows.filter((row) => type === undefined || row.type === type).map((row) => ({ type: row.type, ...row.data }));
   }
 });
