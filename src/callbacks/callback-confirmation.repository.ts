@@ -52,12 +52,17 @@ export class CallbackConfirmationRepository {
   }
 
   /**
-   * Not tried yet, on purpose (a checkout step is being sent to Soisy): this instance keeps holding
-   * it until `until`, after which any instance may take it over. No error is recorded, so a re-sent
-   * callback does not start it again meanwhile.
+   * Keeps holding a callback this instance claimed (`attempts`, as its claim counted them) until
+   * `until`: a confirmation waiting for a checkout step, or resuming once it is over. False when it
+   * is no longer this instance's: confirmed, or claimed again by another (which counted an attempt).
+   * No error is recorded, so a re-sent callback does not start it again meanwhile.
    */
-  async postpone(id: string, until: Date): Promise<void> {
-    await this.prisma.receivedCallback.update({ where: { id }, data: { confirmLeaseUntil: until } });
+  async holdLease(id: string, attempts: number, until: Date): Promise<boolean> {
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      UPDATE received_callbacks SET "confirmLeaseUntil" = ${until}
+      WHERE id = ${id}::uuid AND "confirmedAt" IS NULL AND "confirmAttempts" = ${attempts}
+      RETURNING id`;
+    return rows.length === 1;
   }
 
   /** The try failed: any instance may retry from `retryAt` (or at once when Soisy re-sends it). */

@@ -11,12 +11,26 @@ import { CallbackConfirmationRepository, type HeldCallback } from './callback-co
 /** A failed confirmation is retried after this (doubling per attempt), at most an hour later. */
 const MAX_RETRY_DELAY_MS = 60 * 60_000;
 
-/** How soon a confirmation held back by a checkout step in flight looks again (most Soisy answers take well under a second). */
+/**
+ * How soon a confirmation held back by a checkout step in flight looks again: most Soisy answers
+ * take well under a second; a slow one (up to the call budget) is looked at every 2 s, not 4 times a second.
+ */
 const STEP_IN_FLIGHT_RECHECK_MS = 250;
+const STEP_IN_FLIGHT_RECHECK_MAX_MS = 2_000;
+
+interface WaitingConfirmation {
+  held: HeldCallback;
+  recheck: NodeJS.Timeout;
+  rechecks: number;
+  /** The lease this instance last wrote for it: the step's claim expiry. */
+  leaseUntil: Date;
+}
 
 /**
  * Confirms callbacks with Get order after Soisy has had its 200, so a slow Soisy never makes a
- * callback time out. One order's confirmations run one after another, in arrival order. Each is
+ * callback time out. One order's confirmations run one after another, in arrival order (one that
+ * waited for a checkout step rejoins the end of the queue: harmless, as each applies Get order's
+ * current status). Each is
  * held by a lease in the database: if the process stops first, the confirmation job of any
  * instance takes it over once the lease passes (src/callbacks/callback-confirmation.job.ts).
  *
@@ -32,8 +46,8 @@ const STEP_IN_FLIGHT_RECHECK_MS = 250;
 export class CallbackConfirmations implements OnModuleDestroy {
   private readonly logger = new Logger('CallbackConfirmations');
   private readonly queues = new Map<string, Promise<void>>();
-  /** Rechecks of confirmations waiting for a checkout step; cleared at shutdown (their lease then passes to the job). */
-  private readonly rechecks = new Set<NodeJS.Timeout>();
+  /** Confirmations waiting for a checkout step, by callback id; given up at shutdown (their lease passes to the job). */
+  private readonly waiting = new Map<string, WaitingConfirmation>();
   private stopping = false;
 
   constructor(
@@ -51,7 +65,12 @@ export class CallbackConfirmations implements OnModuleDestroy {
 
   /** Queues the confirmation of a callback this instance holds; resolves once it has run. */
   enqueue(held: HeldCallback): Promise<void> {
-    const next = (this.queues.get(held.orderId) ?? Promise.resolve()).then(() => this.confirm(held));
+    return this.queue(held, false);
+  }
+
+  /** `recheck`: a confirmation that waited for a checkout step looks again (see waitForStep). */
+  private queue(held: HeldCallback, recheck: boolean): Promise<void> {
+    const next = (this.queues.get(held.orderId) ?? Promise.resolve()).then(() => this.confirm(held, recheck));
     this.queues.set(held.orderId, next);
     void next.finally(() => {
       if (this.queues.get(held.orderId) === next) this.queues.delete(held.orderId);
@@ -59,24 +78,51 @@ export class CallbackConfirmations implements OnModuleDestroy {
     return next;
   }
 
-  /** Resolves once every confirmation queued so far (and any queued meanwhile) has finished. */
+  /**
+   * Resolves once every confirmation queued so far (and any queued meanwhile) has finished,
+   * including those waiting for a checkout step (they finish once the step has).
+   */
   async drain(): Promise<void> {
-    while (this.queues.size > 0) await Promise.all([...this.queues.values()]);
+    while (this.queues.size > 0 || this.waiting.size > 0) {
+      await Promise.all([...this.queues.values()]);
+      if (this.queues.size === 0 && this.waiting.size > 0) await new Promise((resolve) => setTimeout(resolve, STEP_IN_FLIGHT_RECHECK_MS));
+    }
   }
 
+  /**
+   * Stops waiting for checkout steps: each waiting callback's lease is given up (set to now), so the
+   * confirmation job of any instance takes it at its next tick; then the running ones finish.
+   */
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
-    for (const recheck of this.rechecks) clearTimeout(recheck);
-    this.rechecks.clear();
+    const waiting = [...this.waiting.values()];
+    this.waiting.clear();
+    for (const wait of waiting) clearTimeout(wait.recheck);
+    await Promise.all(waiting.map(({ held }) => this.repository.holdLease(held.id, held.attempts, this.clock.now()).catch(() => false)));
     await this.drain();
   }
 
-  private async confirm(held: HeldCallback): Promise<void> {
+  private async confirm(held: HeldCallback, recheck: boolean): Promise<void> {
     const { payload } = held;
     const type = `callback.${payload.eventId}`;
+    const waited = this.waiting.get(held.id);
+    if (recheck && waited?.held !== held) return; // superseded: given up at shutdown, or claimed again since
+    if (!recheck && waited) {
+      // Claimed again (the job, once the wait's lease had passed; or Soisy re-sending it): the new
+      // claim carries on, the wait ends.
+      clearTimeout(waited.recheck);
+      this.waiting.delete(held.id);
+    }
     try {
       const order = await this.orders.findByToken(payload.orderToken);
       if (order && this.stepInFlight(order)) return await this.waitForStep(held, order.stepClaimExpiresAt!);
+      if (recheck) {
+        // The wait is over. The callback is still this instance's only if no other claimed it
+        // meanwhile (a claim counts an attempt) and it is not confirmed; then it is held for a whole
+        // confirmation again.
+        this.waiting.delete(held.id);
+        if (!(await this.repository.holdLease(held.id, held.attempts, this.leaseUntil(this.clock.now())))) return;
+      }
       if (order) {
         const claimed = CLAIMED_STATUS[payload.eventId] ?? null;
         await this.syncService.syncOrder(order, {
@@ -88,6 +134,7 @@ export class CallbackConfirmations implements OnModuleDestroy {
       }
       await this.repository.confirmed(held.id, this.clock.now());
     } catch (error) {
+      this.waiting.delete(held.id);
       // Not confirmed, so nothing moves; the event says so and a later try (any instance) repeats it.
       const code = error instanceof SoisyError ? error.code : 'UNEXPECTED';
       this.logger.warn({ err: error }, `Could not confirm ${type} with Get order`);
@@ -101,17 +148,23 @@ export class CallbackConfirmations implements OnModuleDestroy {
   }
 
   /**
-   * Holds the callback until the step's claim would expire (so no other instance takes it over while
-   * the step runs), and looks again shortly, in this instance's queue for the order.
+   * Holds the callback until the step's claim would expire (no other instance takes it over while
+   * the step runs; written again only when that expiry changes) and looks again, in this instance's
+   * queue for the order, after 250 ms, doubling up to 2 s. Dropped when another instance holds it.
    */
   private async waitForStep(held: HeldCallback, claimExpiresAt: Date): Promise<void> {
-    await this.repository.postpone(held.id, claimExpiresAt);
+    const wait = this.waiting.get(held.id);
+    if (wait?.held !== held || wait.leaseUntil.getTime() !== claimExpiresAt.getTime()) {
+      if (!(await this.repository.holdLease(held.id, held.attempts, claimExpiresAt))) {
+        this.waiting.delete(held.id);
+        return;
+      }
+    }
     if (this.stopping) return;
-    const recheck = setTimeout(() => {
-      this.rechecks.delete(recheck);
-      void this.enqueue(held);
-    }, STEP_IN_FLIGHT_RECHECK_MS);
-    this.rechecks.add(recheck);
+    const rechecks = (wait?.held === held ? wait.rechecks : 0) + 1;
+    const delay = Math.min(STEP_IN_FLIGHT_RECHECK_MAX_MS, STEP_IN_FLIGHT_RECHECK_MS * 2 ** (rechecks - 1));
+    const recheck = setTimeout(() => void this.queue(held, true), delay);
+    this.waiting.set(held.id, { held, recheck, rechecks, leaseUntil: claimExpiresAt });
   }
 
   private retryAt(attempts: number): Date {

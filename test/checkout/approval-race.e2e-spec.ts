@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { CallbackConfirmationJob } from '../../src/callbacks/callback-confirmation.job.js';
+import { CallbackConfirmations } from '../../src/callbacks/callback-confirmations.js';
 import type { Order as EmulatorOrder } from '../../src/emulator/index.js';
 import type { OrderViewDto } from '../../src/orders/order-view.dto.js';
 import { query } from '../support/database.js';
@@ -83,6 +85,27 @@ describe('an approval whose callback arrives before its answer', () => {
     expect(order).toMatchObject({ redirectUrl: res.body.redirectUrl, netAmount: res.body.netAmount });
     expect(order.events.find((event) => event.type === 'approval.approved')).toMatchObject({ fromStatus: 'requested', toStatus: 'approved' });
     expect((await merchantEvents(token)).map((event) => event.type)).toEqual(['order.created', 'order.requested', 'order.approved', 'order.completed']);
+  });
+
+  it('confirms a waiting callback once when the step\'s claim expires (its holder died) and the confirmation job takes the callback over', async () => {
+    const token = await requestedOrder(stack);
+    // An approval whose instance died mid-call: its claim runs out in a moment.
+    await query(stack.db.url, `UPDATE orders SET "stepClaim" = 'approval', "stepClaimId" = gen_random_uuid(),
+      "stepClaimExpiresAt" = now() + interval '1 second' WHERE token = $1`, [token]);
+    await fetch(`${stack.emulator.url}/__emulator/orders/${token}/events`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ eventId: 'LoanWasApproved' }),
+    });
+    expect(await callbackReceived(token, 'LoanWasApproved')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the claim, and the callback's lease with it, have run out
+    await injectFault(stack, { method: 'GET', path: '/shops/partnershop/orders/*', fault: { type: 'delay', ms: 1500 } });
+
+    await stack.app.get(CallbackConfirmationJob).runOnce();
+    await stack.app.get(CallbackConfirmations).drain();
+
+    expect((await typesOf(token)).filter((type) => type.startsWith('callback.LoanWasApproved'))).toEqual(['callback.LoanWasApproved']);
+    const getOrders = (await stack.soisyCalls()).filter((call) => call.method === 'GET' && call.path === `/shops/partnershop/orders/${token}`);
+    expect(getOrders).toHaveLength(1);
+    expect((await orderOf(token)).status).toBe('approved');
   });
 
   async function emulatorOrder(token: string): Promise<EmulatorOrder> {
