@@ -38,6 +38,14 @@ describe('syncing and callbacks in the database', () => {
     expect(await tier.orders.sync.claimStale(cutoff, now, 10)).toEqual([]);
   });
 
+  it('leaves an order whose loan request or approval is being sent to Soisy to a later tick, and takes it once the claim is over or expired', async () => {
+    const live = await tier.insertOrder({ status: 'requested', lastSyncedAt: stale, stepClaim: 'approval', stepClaimId: randomUUID(), stepClaimExpiresAt: new Date(now.getTime() + 60_000) });
+    const expired = await tier.insertOrder({ status: 'requested', lastSyncedAt: stale, stepClaim: 'approval', stepClaimId: randomUUID(), stepClaimExpiresAt: new Date(now.getTime() - 1) });
+    expect((await tier.orders.sync.claimStale(cutoff, now, 10)).map((order) => order.id)).toEqual([expired.id]);
+    await tier.prisma.order.update({ where: { id: live.id }, data: { stepClaim: null, stepClaimId: null, stepClaimExpiresAt: null } });
+    expect((await tier.orders.sync.claimStale(cutoff, now, 10)).map((order) => order.id)).toEqual([live.id]);
+  });
+
   it('records a callback once: 16 concurrent deliveries of it give one row and one event (the unique violation)', async () => {
     const { id } = await tier.insertOrder({ status: 'approved' });
     const order = (await tier.orders.findById(id))!;

@@ -38,18 +38,21 @@ export class SyncWrites {
   /**
    * Claims up to `limit` open orders not synced (or changed) since `cutoff`, oldest first, and
    * stamps them as synced now, so another instance's tick skips them (SKIP LOCKED) and the next
-   * tick of this one does not pick them again.
+   * tick of this one does not pick them again. Not an order whose loan request or approval is being
+   * sent to Soisy (a live step claim): its answer is recorded first, as for callbacks
+   * (src/callbacks/callback-confirmations.ts), and a later tick syncs it.
    */
   claimStale(cutoff: Date, now: Date, limit: number): Promise<StaleOrder[]> {
     return this.prisma.$queryRaw<StaleOrder[]>(skipLockedClaim({
       table: 'orders',
       due: Prisma.sql`status::text = ANY(${OPEN_STATUSES}) AND token IS NOT NULL
-        AND COALESCE("lastSyncedAt", "updatedAt") < ${cutoff}`,
+        AND COALESCE("lastSyncedAt", "updatedAt") < ${cutoff} AND ("stepClaim" IS NULL OR "stepClaimExpiresAt" <= ${now})`,
       orderBy: Prisma.sql`COALESCE("lastSyncedAt", "updatedAt")`,
       limit,
       set: Prisma.sql`"lastSyncedAt" = ${now}`,
-      // Re-checked on the locked row: a sync that committed meanwhile made it fresh.
-      stillDue: Prisma.sql`COALESCE(claimed."lastSyncedAt", claimed."updatedAt") < ${cutoff}`,
+      // Re-checked on the locked row: a sync that committed meanwhile made it fresh; a step may have claimed it.
+      stillDue: Prisma.sql`COALESCE(claimed."lastSyncedAt", claimed."updatedAt") < ${cutoff}
+        AND (claimed."stepClaim" IS NULL OR claimed."stepClaimExpiresAt" <= ${now})`,
       returning: Prisma.sql`claimed.id, claimed.token`,
     }));
   }
