@@ -27,12 +27,24 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destinatio
  * (…, RSSMRA80A01H501U, …)", "Key (token)=(…) already exists"), `where` and `internalQuery`.
  * node-postgres puts them on its errors, which PrismaService.statement lets through as they are,
  * and pino's error serializer writes every field of an error: they are dropped, at any depth
- * (`cause`). The SQLSTATE `code`, `constraint`, `table` and `column` say what failed without them.
+ * (`cause`, Prisma's `meta.driverAdapterError`). The SQLSTATE `code`, `constraint`, `table` and
+ * `column` say what failed without them.
  */
 const ROW_QUOTING_FIELDS = ['detail', 'where', 'internalQuery'];
 
+/**
+ * SQLSTATE classes 22 (data exception: "invalid input syntax for type uuid: \"…\"", "value … out of
+ * range") and 23 (integrity) quote the offending value in the message itself, which Prisma copies
+ * into its own message and `originalMessage`: in an error that carries one, messages and stacks are
+ * replaced by the code.
+ */
+const VALUE_QUOTING_SQLSTATE = /^2[23][0-9A-Z]{3}$/;
+const MESSAGE_FIELDS = ['message', 'originalMessage', 'stack'];
+
 function serializeError(error: Error): unknown {
-  return withoutRowValues(pino.stdSerializers.err(error), 0);
+  const serialized = withoutRowValues(pino.stdSerializers.err(error), 0);
+  const sqlstate = findSqlstate(serialized, 0);
+  return sqlstate ? withoutMessages(serialized, `PostgreSQL error ${sqlstate} (its message may quote values, so it is not logged)`, 0) : serialized;
 }
 
 function withoutRowValues(value: unknown, depth: number): unknown {
@@ -40,6 +52,25 @@ function withoutRowValues(value: unknown, depth: number): unknown {
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     if (!ROW_QUOTING_FIELDS.includes(key)) copy[key] = withoutRowValues(item, depth + 1);
+  }
+  return copy;
+}
+
+function findSqlstate(value: unknown, depth: number): string | undefined {
+  if (value === null || typeof value !== 'object' || depth > 8) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if ((key === 'code' || key === 'originalCode') && typeof item === 'string' && VALUE_QUOTING_SQLSTATE.test(item)) return item;
+    const nested = findSqlstate(item, depth + 1);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+function withoutMessages(value: unknown, replacement: string, depth: number): unknown {
+  if (value === null || typeof value !== 'object' || depth > 8) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    copy[key] = MESSAGE_FIELDS.includes(key) && typeof item === 'string' ? replacement : withoutMessages(item, replacement, depth + 1);
   }
   return copy;
 }
