@@ -160,7 +160,11 @@ export class CallbackConfirmations implements OnModuleDestroy {
         return;
       }
     }
-    if (this.stopping) return;
+    if (this.stopping) {
+      // Shutting down: no recheck here; the lease is given up so the confirmation job of any instance takes it.
+      await this.repository.holdLease(held.id, held.attempts, this.clock.now());
+      return;
+    }
     const rechecks = (wait?.held === held ? wait.rechecks : 0) + 1;
     const delay = Math.min(STEP_IN_FLIGHT_RECHECK_MAX_MS, STEP_IN_FLIGHT_RECHECK_MS * 2 ** (rechecks - 1));
     const recheck = setTimeout(() => void this.queue(held, true), delay);
