@@ -8,7 +8,13 @@ import type { CreatedOrder, LoanQuote, LoanQuotes, SoisyOrder } from './soisy.ty
  * the `orders` column it goes to cannot hold (prisma/schema.prisma): refused here, it is Soisy's
  * unreadable answer (502 SOISY.UNEXPECTED_RESPONSE, and the step's `outcome_unknown` event, since
  * Soisy did act), where the database would have failed the write with a 500 and recorded nothing.
- * Figures that are only passed on (quotes, Get order's amounts) keep the looser bounds below.
+ * Beyond that, a figure must be believable before it is shown to a shopper or stored: a rate (APR,
+ * interest rate) from 0 up to, not including, 100 %; an instalment, a total repaid, a net amount
+ * above 0; an instalment no larger than the total repaid; a net amount no larger than the amount
+ * asked for; a redirect URL that is an http(s) URL (it is where the storefront sends the shopper:
+ * a `javascript:` one would run in the shop's page). Soisy answering otherwise is not believed:
+ * SOISY.UNEXPECTED_RESPONSE, like a missing field. Get order's amounts are only compared and shown
+ * to the back office, and keep the looser bounds.
  */
 
 export class MalformedSoisyResponse extends Error {
@@ -26,20 +32,21 @@ export function readQuotes(data: unknown): LoanQuotes {
 
 function readQuote(body: Payload, key: string): LoanQuote {
   const quote = object(body[key], key);
+  const totalRepaidCents = positiveWholeNumber(quote, 'totalRepaid');
   return {
     feeCents: wholeNumber(quote, 'fee'),
     interestCents: wholeNumber(quote, 'interest'),
-    interestRate: number(quote, 'interestRate'),
-    totalRepaidCents: wholeNumber(quote, 'totalRepaid'),
-    apr: number(quote, 'apr'),
-    instalmentAmountCents: wholeNumber(quote, 'instalmentAmount'),
+    interestRate: rate(quote, 'interestRate'),
+    totalRepaidCents,
+    apr: rate(quote, 'apr'),
+    instalmentAmountCents: instalment(quote, 'instalmentAmount', totalRepaidCents, wholeNumber),
   };
 }
 
 /** The token is the orders row's unique key, so it must fit a btree index entry (see `storableToken`). */
 export function readCreatedOrder(data: unknown): CreatedOrder {
   const body = object(data, 'body');
-  return { token: storableToken(body, 'token'), redirectUrl: string(body, 'redirectUrl') };
+  return { token: storableToken(body, 'token'), redirectUrl: webUrl(body, 'redirectUrl') };
 }
 
 /** Only the status of Get order is stored (order sync): its figures are compared and shown, never written. */
@@ -65,24 +72,28 @@ export function readOrder(data: unknown): SoisyOrder {
 
 export function readLoanRequestFigures(data: unknown): LoanRequestFigures {
   const body = object(data, 'body');
+  const totalRepaymentCents = positive(body, 'totalRepayment', storableWholeNumber);
   return {
-    apr: storableApr(body, 'apr'),
-    instalmentAmountCents: storableWholeNumber(body, 'instalmentAmount'),
-    totalRepaymentCents: storableWholeNumber(body, 'totalRepayment'),
+    apr: rate(body, 'apr'),
+    instalmentAmountCents: instalment(body, 'instalmentAmount', totalRepaymentCents, storableWholeNumber),
+    totalRepaymentCents,
     zeroInterestRate: optional(body, 'zeroInterestRate', boolean) ?? false,
     // Missing means "not asked": at worst Soisy then names the missing fields at approval.
     additionalDataNeeded: optional(body, 'additionalDataNeeded', boolean) ?? false,
   };
 }
 
-export function readApproval(data: unknown): ApprovalOutcome {
+/** `amountCents`: the amount the approval asked for, which the net amount disbursed cannot exceed. */
+export function readApproval(data: unknown, amountCents: number): ApprovalOutcome {
   const body = object(data, 'body');
   // A 201 that still says `approved: false` is treated as the refusal it claims to be.
   if (body.approved === false) return { approved: false };
+  const netAmountCents = positive(body, 'netAmount', storableWholeNumber);
+  if (netAmountCents > amountCents) throw new MalformedSoisyResponse('netAmount');
   return {
     approved: true,
-    redirectUrl: string(body, 'redirectUrl'),
-    netAmountCents: storableWholeNumber(body, 'netAmount'),
+    redirectUrl: webUrl(body, 'redirectUrl'),
+    netAmountCents,
     paymentDayOfMonth: dayOfMonth(body, 'paymentDayOfMonth'),
   };
 }
@@ -121,15 +132,45 @@ function dayOfMonth(body: Payload, key: string): number {
 }
 
 /**
- * `apr` is Decimal(7,3): at most 9999.999 either way once PostgreSQL has rounded it to 3 decimals
- * (half away from zero). From 9999.9995 up, that rounding reaches 10000 ("numeric field overflow"),
- * so the bound is there, not at 10000.
+ * A yearly percentage: 0 up to, not including, 100. Italy's usury thresholds sit far below 100 %,
+ * and it also keeps `apr` well inside its Decimal(7,3) column (which overflows from 9999.9995).
  */
-const APR_COLUMN_LIMIT = 9999.9995;
+const RATE_LIMIT = 100;
 
-function storableApr(body: Payload, key: string): number {
+function rate(body: Payload, key: string): number {
   const value = number(body, key);
-  if (Math.abs(value) >= APR_COLUMN_LIMIT) throw new MalformedSoisyResponse(key);
+  if (value < 0 || value >= RATE_LIMIT) throw new MalformedSoisyResponse(key);
+  return value;
+}
+
+/** A whole figure above 0, read by `read` (with its own bounds). */
+function positive(body: Payload, key: string, read: (body: Payload, key: string) => number): number {
+  const value = read(body, key);
+  if (value === 0) throw new MalformedSoisyResponse(key);
+  return value;
+}
+
+/** An instalment: above 0, and no larger than the total repaid over all of them. */
+function instalment(body: Payload, key: string, totalCents: number, read: (body: Payload, key: string) => number): number {
+  const value = positive(body, key, read);
+  if (value > totalCents) throw new MalformedSoisyResponse(key);
+  return value;
+}
+
+function positiveWholeNumber(body: Payload, key: string): number {
+  return positive(body, key, wholeNumber);
+}
+
+/** Where the storefront sends the shopper: an absolute http(s) URL, nothing a browser would run. */
+function webUrl(body: Payload, key: string): string {
+  const value = string(body, key);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new MalformedSoisyResponse(key);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new MalformedSoisyResponse(key);
   return value;
 }
 

@@ -82,7 +82,7 @@ export class SoisyGateway implements OnApplicationShutdown {
     const path = `${this.shopPath}/requests/${encodeURIComponent(fiscalCode)}`;
     const response = await this.client.send({ call, path, authenticated: true, body: wire.approvalBody(input) });
     if (response.status === 422) return { approved: false };
-    return this.expect(call, response, (status) => status === 201, read.readApproval);
+    return this.expect(call, response, (status) => status === 201, (data) => read.readApproval(data, input.amountCents));
   }
 
   /**

@@ -43,11 +43,28 @@ describe('Soisy answers this service cannot store, and orders the merchant cance
   it.each([
     ['a net amount past PostgreSQL integer', { netAmount: 3_000_000_000, paymentDayOfMonth: 5 }],
     ['a payment day that is no day of a month', { netAmount: 98_000, paymentDayOfMonth: 99_999_999_999 }],
+    ['a net amount above the amount asked for', { netAmount: 150_000, paymentDayOfMonth: 5 }],
+    ['a redirect URL a browser would run (javascript:)', { netAmount: 98_000, paymentDayOfMonth: 5, redirectUrl: 'javascript:alert(1)' }],
   ])('answers an approval with %s with 502, records that Soisy may have acted, and leaves the order requested', async (_, body) => {
     const token = await requestedOrder(stack);
     await injectFault(stack, { method: 'POST', path: APPROVAL, times: 1, fault: { type: 'status', status: 201, body: { approved: true, redirectUrl: 'https://soisy.example/r', ...body } } });
     const res = await request(stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody());
     await expectUnknownOutcome(res, token, 'approval', 'requested');
+  });
+
+  it.each([
+    ['a negative APR', { apr: -3 }],
+    ['an instalment larger than the total repaid', { totalRepaid: 5 }],
+  ])('answers quotes whose tier has %s with 502, and caches nothing of it', async (_, figures) => {
+    const quote = { fee: 0, interest: 5444, interestRate: 9.9, totalRepaid: 105_444, apr: 10.36, instalmentAmount: 8787 };
+    const amount = 123_400 + Math.floor(Math.random() * 1000); // an amount no other test has cached
+    await injectFault(stack, { method: 'GET', path: '/shops/partnershop/loan-quotes', times: 1,
+      fault: { type: 'status', status: 200, body: { min: { ...quote, ...figures }, median: quote, max: quote } } });
+    const refused = await request(stack.url).get(`/v1/quotes?amount=${amount}&instalments=12`);
+    expect(refused.status).toBe(502);
+    expect(refused.body).toMatchObject({ code: 'SOISY.UNEXPECTED_RESPONSE' });
+    const fresh = await request(stack.url).get(`/v1/quotes?amount=${amount}&instalments=12`).expect(200);
+    expect(JSON.stringify(fresh.body)).not.toMatch(/"apr":-3|"totalRepaid":5\b/);
   });
 
   it('refuses the steps on an order the merchant cancelled before Soisy decided as not allowed, not as decided, without calling Soisy', async () => {
