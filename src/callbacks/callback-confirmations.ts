@@ -17,12 +17,14 @@ const MAX_RETRY_DELAY_MS = 60 * 60_000;
  */
 const STEP_IN_FLIGHT_RECHECK_MS = 250;
 const STEP_IN_FLIGHT_RECHECK_MAX_MS = 2_000;
+/** How long a waiting confirmation holds its callback at a time (renewed while it waits). */
+const WAIT_LEASE_MS = 10_000;
 
 interface WaitingConfirmation {
   held: HeldCallback;
   recheck: NodeJS.Timeout;
   rechecks: number;
-  /** The lease this instance last wrote for it: the step's claim expiry. */
+  /** The lease this instance last wrote for it. */
   leaseUntil: Date;
 }
 
@@ -115,7 +117,7 @@ export class CallbackConfirmations implements OnModuleDestroy {
     }
     try {
       const order = await this.orders.findByToken(payload.orderToken);
-      if (order && this.stepInFlight(order)) return await this.waitForStep(held, order.stepClaimExpiresAt!);
+      if (order && this.stepInFlight(order)) return await this.waitForStep(held);
       if (recheck) {
         // The wait is over. The callback is still this instance's only if no other claimed it
         // meanwhile (a claim counts an attempt) and it is not confirmed; then it is held for a whole
@@ -148,14 +150,18 @@ export class CallbackConfirmations implements OnModuleDestroy {
   }
 
   /**
-   * Holds the callback until the step's claim would expire (no other instance takes it over while
-   * the step runs; written again only when that expiry changes) and looks again, in this instance's
-   * queue for the order, after 250 ms, doubling up to 2 s. Dropped when another instance holds it.
+   * Holds the callback WAIT_LEASE_MS at a time, renewed once half of it is left (no other instance
+   * takes it over while this one waits; one that died hands it over within that, not at the step
+   * claim's 3-minute expiry), and looks again, in this instance's queue for the order, after 250 ms,
+   * doubling up to 2 s. Dropped when another instance holds it.
    */
-  private async waitForStep(held: HeldCallback, claimExpiresAt: Date): Promise<void> {
+  private async waitForStep(held: HeldCallback): Promise<void> {
     const wait = this.waiting.get(held.id);
-    if (wait?.held !== held || wait.leaseUntil.getTime() !== claimExpiresAt.getTime()) {
-      if (!(await this.repository.holdLease(held.id, held.attempts, claimExpiresAt))) {
+    const now = this.clock.now().getTime();
+    let leaseUntil = wait?.held === held ? wait.leaseUntil : new Date(0);
+    if (leaseUntil.getTime() - now < WAIT_LEASE_MS / 2) {
+      leaseUntil = new Date(now + WAIT_LEASE_MS);
+      if (!(await this.repository.holdLease(held.id, held.attempts, leaseUntil))) {
         this.waiting.delete(held.id);
         return;
       }
@@ -168,7 +174,7 @@ export class CallbackConfirmations implements OnModuleDestroy {
     const rechecks = (wait?.held === held ? wait.rechecks : 0) + 1;
     const delay = Math.min(STEP_IN_FLIGHT_RECHECK_MAX_MS, STEP_IN_FLIGHT_RECHECK_MS * 2 ** (rechecks - 1));
     const recheck = setTimeout(() => void this.queue(held, true), delay);
-    this.waiting.set(held.id, { held, recheck, rechecks, leaseUntil: claimExpiresAt });
+    this.waiting.set(held.id, { held, recheck, rechecks, leaseUntil });
   }
 
   private retryAt(attempts: number): Date {

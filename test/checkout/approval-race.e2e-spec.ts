@@ -87,16 +87,10 @@ describe('an approval whose callback arrives before its answer', () => {
     expect((await merchantEvents(token)).map((event) => event.type)).toEqual(['order.created', 'order.requested', 'order.approved', 'order.completed']);
   });
 
-  it('confirms a waiting callback once when the step\'s claim expires (its holder died) and the confirmation job takes the callback over', async () => {
-    const token = await requestedOrder(stack);
-    // An approval whose instance died mid-call: its claim runs out in a moment.
-    await query(stack.db.url, `UPDATE orders SET "stepClaim" = 'approval', "stepClaimId" = gen_random_uuid(),
-      "stepClaimExpiresAt" = now() + interval '1 second' WHERE token = $1`, [token]);
-    await fetch(`${stack.emulator.url}/__emulator/orders/${token}/events`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ eventId: 'LoanWasApproved' }),
-    });
-    expect(await callbackReceived(token, 'LoanWasApproved')).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 1100)); // the claim, and the callback's lease with it, have run out
+  it('confirms a waiting callback once when the step\'s claim expires (its holder died) and the confirmation job takes the callback over meanwhile', async () => {
+    const token = await waitingCallback();
+    // The waiting confirmation's lease has passed (as when its instance stalls): the job takes it over.
+    await query(stack.db.url, `UPDATE received_callbacks SET "confirmLeaseUntil" = now() - interval '1 second' WHERE "orderToken" = $1`, [token]);
     await injectFault(stack, { method: 'GET', path: '/shops/partnershop/orders/*', fault: { type: 'delay', ms: 1500 } });
 
     await stack.app.get(CallbackConfirmationJob).runOnce();
@@ -107,6 +101,31 @@ describe('an approval whose callback arrives before its answer', () => {
     expect(getOrders).toHaveLength(1);
     expect((await orderOf(token)).status).toBe('approved');
   });
+
+  it('leaves a waiting callback that another instance claimed meanwhile to that instance, once the step\'s claim is over', async () => {
+    const token = await waitingCallback();
+    // Another instance's confirmation job claimed it (a claim counts an attempt) and is confirming it.
+    await query(stack.db.url, `UPDATE received_callbacks SET "confirmAttempts" = "confirmAttempts" + 1,
+      "confirmLeaseUntil" = now() + interval '1 minute' WHERE "orderToken" = $1`, [token]);
+    await new Promise((resolve) => setTimeout(resolve, 2500)); // this instance's rechecks run meanwhile
+
+    expect((await typesOf(token)).filter((type) => type.startsWith('callback.LoanWasApproved'))).toEqual([]);
+    const [callback] = await query<{ confirmedAt: Date | null }>(stack.db.url, 'SELECT "confirmedAt" FROM received_callbacks WHERE "orderToken" = $1', [token]);
+    expect(callback!.confirmedAt).toBeNull();
+  });
+
+  /** An order whose approval's instance died mid-call (its claim runs out in a second), and a LoanWasApproved waiting for it. */
+  async function waitingCallback(): Promise<string> {
+    const token = await requestedOrder(stack);
+    await query(stack.db.url, `UPDATE orders SET "stepClaim" = 'approval', "stepClaimId" = gen_random_uuid(),
+      "stepClaimExpiresAt" = now() + interval '1 second' WHERE token = $1`, [token]);
+    await fetch(`${stack.emulator.url}/__emulator/orders/${token}/events`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ eventId: 'LoanWasApproved' }),
+    });
+    expect(await callbackReceived(token, 'LoanWasApproved')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the claim has run out
+    return token;
+  }
 
   async function emulatorOrder(token: string): Promise<EmulatorOrder> {
     return jsonOf<EmulatorOrder>(fetch(`${stack.emulator.url}/__emulator/orders/${token}`));
