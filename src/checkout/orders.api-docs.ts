@@ -16,8 +16,10 @@ const notFound = { unknownToken: example(404, 'ORDER.NOT_FOUND', 'No order has t
 const upstream = {
   soisyFailed: example(502, 'SOISY.UPSTREAM_ERROR', 'Soisy failed with HTTP 500.'),
   credentials: example(502, 'SOISY.UPSTREAM_AUTH', 'Soisy refused this service\'s credentials; the operators have been alerted.'),
-  // Also a figure its column cannot hold (src/soisy/soisy-wire-responses.ts): refused before anything of it is stored.
+  // Also a figure its column cannot hold or no one should believe (src/soisy/soisy-wire-responses.ts): refused before it is shown or stored.
   unreadable: example(502, 'SOISY.UNEXPECTED_RESPONSE', 'Soisy answered in a form this service cannot read.'),
+  // Not sent (refused, DNS) or lost on the way (a dropped connection; on a POST Soisy may have acted).
+  unreachable: example(502, 'SOISY.UNREACHABLE', 'The connection to Soisy was lost.'),
 };
 /** Soisy's 404 for an order this service holds: an upstream fault, never a 404 (which would say our order does not exist). */
 const orderUnknownUpstream = { orderUnknownUpstream: example(502, 'SOISY.ORDER_UNKNOWN_UPSTREAM', ORDER_UNKNOWN_UPSTREAM_DETAIL) };

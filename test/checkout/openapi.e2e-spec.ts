@@ -63,6 +63,15 @@ describe('the checkout in the OpenAPI document', () => {
     }
   });
 
+  it('documents every 502 code a loan request or approval can get from Soisy, a dropped connection\'s included', () => {
+    for (const step of ['loan-request', 'approval']) {
+      const upstream = doc.paths[`/v1/orders/{token}/${step}`].post.responses['502'];
+      const examples = (upstream.content?.['application/problem+json'] as { examples: Record<string, { value: { code: string } }> }).examples;
+      expect(Object.values(examples).map((example) => example.value.code))
+        .toEqual(expect.arrayContaining(['SOISY.UPSTREAM_ERROR', 'SOISY.UPSTREAM_AUTH', 'SOISY.UNEXPECTED_RESPONSE', 'SOISY.UNREACHABLE']));
+    }
+  });
+
   it('documents the spellings shoppers type, which the service normalises, with the errors that tell them what to change', () => {
     const approval = doc.components.schemas.ApprovalDto.properties;
     expect(new RegExp(String(approval.province.pattern)).test('mi ')).toBe(true);
