@@ -132,6 +132,7 @@ export class CallbackConfirmations implements OnModuleDestroy {
           type,
           data: { eventId: payload.eventId, eventDate: payload.eventDate, claimed },
           recordUnchanged: true,
+          cancelledIsRefusal: payload.eventId === 'UserWasRejected',
         });
       }
       await this.repository.confirmed(held.id, this.clock.now());

@@ -17,6 +17,13 @@ export interface SyncCause {
   recordUnchanged: boolean;
   /** The back-office key's name when the back office asked for the sync (OrderEventInput.actor). */
   actor?: string;
+  /**
+   * Soisy's `cancelled` is its refusal of the loan (a `UserWasRejected` callback: "refused: the order
+   * is cancelled", SOISY_API.md) and, for an order whose approval is pending (`requested`), it is
+   * stored as `refused`, as the approval's own refusal is: the order ends the same whichever of the
+   * two arrives, even when the approval's answer was lost.
+   */
+  cancelledIsRefusal?: boolean;
 }
 
 export interface SyncResult {
@@ -43,7 +50,8 @@ export class OrderSyncService {
 
   async syncOrder(order: IssuedOrder, cause: SyncCause): Promise<SyncResult> {
     const soisy = await this.gateway.getOrder(order.token);
-    const confirmed = LOCAL_STATUS_OF[soisy.status];
+    const mirrored = LOCAL_STATUS_OF[soisy.status];
+    const confirmed = cause.cancelledIsRefusal && mirrored === 'cancelled' && order.status === 'requested' ? 'refused' : mirrored;
     const seen = { soisyStatus: soisy.status, lastSyncedAt: this.clock.now(), statusDetail: cause.statusDetail };
     const data = { ...cause.data, soisyStatus: soisy.status };
     const result = { soisyStatus: soisy.status, from: order.status, confirmed };

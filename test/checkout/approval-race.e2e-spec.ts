@@ -62,6 +62,18 @@ describe('an approval whose callback arrives before its answer', () => {
     expect((await merchantEvents(token)).map((event) => event.type)).toEqual(['order.created', 'order.requested', 'order.refused']);
   });
 
+  it('ends a refusal `refused` (order.refused) when the approval\'s answer is lost and Soisy\'s UserWasRejected tells it', async () => {
+    const token = await requestedOrder(stack, 1_200_000);
+    await injectFault(stack, { method: 'POST', path: '/shops/partnershop/requests/*', fault: { type: 'drop' }, afterProcessing: true });
+
+    const res = await request(stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody(ADDITIONAL_DATA));
+
+    expect(res.status).toBe(502);
+    await waitUntil('the callback refused the order', async () => (await orderOf(token)).status !== 'requested');
+    expect((await orderOf(token)).status).toBe('refused');
+    expect((await merchantEvents(token)).map((event) => event.type)).toEqual(['order.created', 'order.requested', 'order.refused']);
+  });
+
   it('answers approved, then lets the callbacks that arrived meanwhile complete the order', async () => {
     const token = await requestedOrder(stack);
     await holdBackTheAnswer(3000);
