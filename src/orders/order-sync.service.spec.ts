@@ -46,4 +46,19 @@ describe('following Soisy\'s status', () => {
     await sut.syncOrder(order('approved'), { ...cause, recordUnchanged: false });
     expect(notes).toEqual([undefined]);
   });
+
+  it('keeps Get order\'s net amount when the order has none, only when believable, and never over the approval\'s own', async () => {
+    const moved = async (netAmountCents: number, own: number | null) => {
+      const moves: Transition[] = [];
+      const gateway = { getOrder: async () => ({ token: 'tok', status: 'request_accepted', amountCents: 100000, netAmountCents }) };
+      const orders = { transition: async (_id: string, transition: Transition) => (moves.push(transition), { status: transition.to }), sync: {} };
+      const sut = new OrderSyncService(gateway as unknown as SoisyGateway, orders as unknown as OrdersRepository, { now: () => NOW } as Clock);
+      await sut.syncOrder({ ...order('requested'), amountCents: 100000, netAmountCents: own } as IssuedOrder, cause);
+      return moves[0]?.patch?.netAmountCents;
+    };
+    expect(await moved(98000, null)).toBe(98000);
+    expect(await moved(150000, null)).toBeUndefined(); // more than the amount: not believed
+    expect(await moved(0, null)).toBeUndefined();
+    expect(await moved(97000, 98000)).toBeUndefined(); // the approval's answer stands
+  });
 });

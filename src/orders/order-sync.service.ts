@@ -52,7 +52,7 @@ export class OrderSyncService {
     const soisy = await this.gateway.getOrder(order.token);
     const mirrored = LOCAL_STATUS_OF[soisy.status];
     const confirmed = cause.cancelledIsRefusal && mirrored === 'cancelled' && order.status === 'requested' ? 'refused' : mirrored;
-    const seen = { soisyStatus: soisy.status, lastSyncedAt: this.clock.now(), statusDetail: cause.statusDetail };
+    const seen = { soisyStatus: soisy.status, lastSyncedAt: this.clock.now(), statusDetail: cause.statusDetail, ...netAmountToKeep(order, soisy.netAmountCents) };
     const data = { ...cause.data, soisyStatus: soisy.status };
     const result = { soisyStatus: soisy.status, from: order.status, confirmed };
 
@@ -72,4 +72,15 @@ export class OrderSyncService {
     const current = await this.orders.sync.recordSeen(order.id, seen, event);
     return { ...result, order: current, applied: false };
   }
+}
+
+/**
+ * Get order's net amount (`loanNetAmount`), kept when the order has none: its approval's answer,
+ * which carries it, was lost or never came, and a callback or a sync applied Soisy's decision. It is
+ * the one figure of the approval Get order also holds (the redirect URL and payment day are not), so
+ * the order and the merchant's events show it. Believed only above 0 and up to the order's amount.
+ */
+function netAmountToKeep(order: Order, netAmountCents: number | undefined): { netAmountCents?: number } {
+  if (order.netAmountCents !== null || netAmountCents === undefined) return {};
+  return netAmountCents > 0 && netAmountCents <= order.amountCents ? { netAmountCents } : {};
 }

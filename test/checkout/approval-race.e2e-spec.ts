@@ -74,6 +74,19 @@ describe('an approval whose callback arrives before its answer', () => {
     expect((await merchantEvents(token)).map((event) => event.type)).toEqual(['order.created', 'order.requested', 'order.refused']);
   });
 
+  it('keeps Get order\'s net amount when the approval\'s answer is lost and LoanWasApproved applies the approval, for the order and its order.approved', async () => {
+    const token = await requestedOrder(stack);
+    await injectFault(stack, { method: 'POST', path: '/shops/partnershop/requests/*', fault: { type: 'drop' }, afterProcessing: true });
+
+    const res = await request(stack.url).post(`/v1/orders/${token}/approval`).send(approvalBody());
+
+    expect(res.status).toBe(502);
+    await waitUntil('the callback approved the order', async () => (await orderOf(token)).status === 'approved');
+    expect(await orderOf(token)).toMatchObject({ status: 'approved', netAmount: 98000 });
+    const [approved] = await merchantEvents(token, 'order.approved');
+    expect(approved).toMatchObject({ status: 'approved', netAmount: 98000 });
+  });
+
   it('answers approved, then lets the callbacks that arrived meanwhile complete the order', async () => {
     const token = await requestedOrder(stack);
     await holdBackTheAnswer(3000);

@@ -12,6 +12,8 @@ export interface SeenFields {
   soisyStatus: string;
   lastSyncedAt: Date;
   statusDetail?: string;
+  /** Get order's net amount, kept when the order has none (OrderSyncService). */
+  netAmountCents?: number;
 }
 
 export interface StaleOrder {
