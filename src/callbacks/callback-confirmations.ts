@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { SoisyError, afterLongestCall } from '../soisy/index.js';
-import type { Order } from '../orders/order.js';
+import { stepInFlight } from '../orders/step-claim.js';
 import { OrdersRepository } from '../orders/orders.repository.js';
 import { OrderSyncService } from '../orders/order-sync.service.js';
 import { CLAIMED_STATUS } from './callback-events.js';
@@ -117,7 +117,7 @@ export class CallbackConfirmations implements OnModuleDestroy {
     }
     try {
       const order = await this.orders.findByToken(payload.orderToken);
-      if (order && this.stepInFlight(order)) return await this.waitForStep(held);
+      if (order && stepInFlight(order, this.clock.now())) return await this.waitForStep(held);
       if (recheck) {
         // The wait is over. The callback is still this instance's only if no other claimed it
         // meanwhile (a claim counts an attempt) and it is not confirmed; then it is held for a whole
@@ -144,10 +144,6 @@ export class CallbackConfirmations implements OnModuleDestroy {
       await this.orders.recordEvent(held.orderId, 'callback', `${type}.unconfirmed`, { error: code }).catch(() => undefined);
       await this.repository.failed(held.id, code, this.retryAt(held.attempts)).catch(() => undefined);
     }
-  }
-
-  private stepInFlight(order: Order): boolean {
-    return order.stepClaim !== null && order.stepClaimExpiresAt !== null && order.stepClaimExpiresAt > this.clock.now();
   }
 
   /**

@@ -4,7 +4,7 @@ import { requestFingerprint } from '../common/idempotency/index.js';
 import type { CheckoutStep, IssuedOrder, Order } from '../orders/order.js';
 import { OrdersRepository, type AlsoInTransaction, type ClaimedStep } from '../orders/orders.repository.js';
 import { OrderErrors } from '../orders/orders.errors.js';
-import type { StepClaim } from '../orders/step-claim.js';
+import { stepInFlight, type StepClaim } from '../orders/step-claim.js';
 import { GATEWAY_FIELD_NAMES, SoisyError, withFieldNames } from '../soisy/index.js';
 
 /** A won step claim on an order with its Soisy token. */
@@ -32,8 +32,7 @@ export class CheckoutSteps {
 
   /** 409 ORDER.STEP_IN_PROGRESS (with Retry-After) when a live claim holds the order. */
   assertNotInProgress(order: Order): void {
-    const live = order.stepClaim !== null && order.stepClaimExpiresAt !== null && order.stepClaimExpiresAt > this.clock.now();
-    if (live) this.inProgress(order);
+    if (stepInFlight(order, this.clock.now())) this.inProgress(order);
   }
 
   /**

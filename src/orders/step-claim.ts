@@ -1,4 +1,4 @@
-import { OrderStatus, type CheckoutStep } from './order.js';
+import { OrderStatus, type CheckoutStep, type Order } from './order.js';
 import { canRequestApproval, canRequestLoan } from './order-lifecycle.js';
 
 /**
@@ -30,3 +30,12 @@ export const STEP_CLAIM_LEASE_MS = 3 * 60_000;
  * within a second, and a retry once the first call has finished gets its answer replayed.
  */
 export const STEP_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * Whether a loan request or approval is being sent to Soisy for this order right now: a claim holds
+ * it and has not expired. What the step itself, a merchant cancel and a callback's confirmation
+ * each wait for.
+ */
+export function stepInFlight<T extends Pick<Order, 'stepClaim' | 'stepClaimExpiresAt'>>(order: T, now: Date): order is T & { stepClaim: CheckoutStep; stepClaimExpiresAt: Date } {
+  return order.stepClaim !== null && order.stepClaimExpiresAt !== null && order.stepClaimExpiresAt > now;
+}

@@ -4,6 +4,7 @@ import type { OrderEventWriter } from '../order-event-writer.js';
 import type { CheckoutStep, Order, OrderStatus, ReleaseStatus } from '../order.js';
 import { MERCHANT_CANCELLED_DETAIL } from '../status-detail.js';
 import { OrderErrors } from '../orders.errors.js';
+import { stepInFlight } from '../step-claim.js';
 import { toOrder } from './order-row.js';
 
 export interface MerchantCancellation {
@@ -85,7 +86,7 @@ export class MerchantCancellationWrites {
         if (first && first.reason !== cancellation.reason) return { kind: 'conflicting', first };
         return { kind: 'repeated', order: toOrder(await tx.order.findUniqueOrThrow({ where: { id: orderId } })) };
       }
-      if (locked.stepClaim !== null && locked.stepClaimExpiresAt !== null && locked.stepClaimExpiresAt > cancellation.now) {
+      if (stepInFlight(locked, cancellation.now)) {
         return { kind: 'refused', because: 'step', step: locked.stepClaim };
       }
       const releaseStatus = locked.releaseStatus;
