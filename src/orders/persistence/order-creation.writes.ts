@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../generated/prisma/client.js';
-import { PREPARED } from '../../prisma/prepared-statements.js';
 import { isUniqueViolation } from '../../prisma/unique-violation.js';
 import type { PrismaService } from '../../prisma/prisma.service.js';
+import type { BatchPart } from '../../prisma/statement-batcher.js';
 import { canRetryCreation } from '../order-lifecycle.js';
 import type { OrderEventWriter } from '../order-event-writer.js';
 import type { Order } from '../order.js';
@@ -71,16 +71,16 @@ export class OrderCreationWrites {
   async claimNew(draft: PendingOrderDraft, key?: (onlyIf: Prisma.Sql) => Prisma.Sql): Promise<Order | undefined> {
     const at = new Date(); // as Prisma's @updatedAt and @default(now()) would set it: the service's wall clock
     const order = pendingOrder(randomUUID(), draft, at);
-    const free = Prisma.sql`NOT EXISTS (SELECT 1 FROM taken)`;
-    const keyCte = key ? Prisma.sql`, idem AS (${key(free)})` : Prisma.empty;
-    const keyOurs = key ? Prisma.sql`AND EXISTS (SELECT 1 FROM idem)` : Prisma.empty;
-    const started = this.events.statement('claimed', {
-      order, type: 'order.creation_started', toStatus: 'pending', source: 'api', data: fixedTerms(draft),
-    }, { prefix: 'started', at });
-    try {
-      const [row] = await this.prisma.statement<{ claimed: boolean }>(Prisma.sql`${PREPARED}
-        WITH taken AS (SELECT 1 FROM orders WHERE "shopId" = ${draft.shopId} AND "orderReference" = ${draft.orderReference})${keyCte},
-        claimed AS (
+    const build = (p: string): BatchPart => {
+      const [taken, idem, claimed] = [`${p}taken`, `${p}idem`, `${p}claimed`].map((name) => Prisma.raw(name));
+      const free = Prisma.sql`NOT EXISTS (SELECT 1 FROM ${taken})`;
+      const keyCte = key ? Prisma.sql`, ${idem} AS (${key(free)})` : Prisma.empty;
+      const keyOurs = key ? Prisma.sql`AND EXISTS (SELECT 1 FROM ${idem})` : Prisma.empty;
+      const started = this.events.statement(`${p}claimed`, {
+        order, type: 'order.creation_started', toStatus: 'pending', source: 'api', data: fixedTerms(draft),
+      }, { prefix: `${p}started`, at });
+      const ctes = Prisma.sql`${taken} AS (SELECT 1 FROM orders WHERE "shopId" = ${draft.shopId} AND "orderReference" = ${draft.orderReference})${keyCte},
+        ${claimed} AS (
           INSERT INTO orders (id, "shopId", "orderReference", "amountCents", instalments, "fixedInstalments", "zeroInterestRate",
             "fiscalCode", status, "successUrl", "errorUrl", "callbackSecret", "creationStartedAt", "creationEndsBy",
             "creationIdempotencyKey", "creationRequestHash", "createdAt", "updatedAt")
@@ -90,9 +90,12 @@ export class OrderCreationWrites {
             ${draft.creationIdempotencyKey}, ${draft.creationRequestHash}, ${at}, ${at}
           WHERE ${free} ${keyOurs}
           RETURNING id),
-        ${started}
-        SELECT EXISTS (SELECT 1 FROM claimed) AS claimed`);
-      return row?.claimed ? order : undefined;
+        ${started}`;
+      return { ctes, result: Prisma.sql`EXISTS (SELECT 1 FROM ${claimed})` };
+    };
+    try {
+      const claimedIt = await this.prisma.batched<boolean>(key ? 'order.claim-new+key' : 'order.claim-new', build);
+      return claimedIt ? order : undefined;
     } catch (error) {
       if (isUniqueViolation(error)) throw OrderErrors.creationPending(draft.orderReference);
       throw error;
@@ -161,17 +164,19 @@ export class OrderCreationWrites {
     if (order.creationStartedAt === null) return false;
     const at = new Date(); // as Prisma's @updatedAt would set it
     const done: Order = { ...order, token: created.token, redirectUrl: created.redirectUrl, status: 'created', recoveryNextCheckAt: null, updatedAt: at };
-    const event = this.events.statement('changed', { order: done, type: 'order.created', fromStatus: 'pending', toStatus: 'created', source: 'api' }, { prefix: 'created', at });
-    const alsoCte = also ? Prisma.sql`, also_done AS (${also.inStatement(Prisma.sql`EXISTS (SELECT 1 FROM changed)`)})` : Prisma.empty;
-    const [row] = await this.prisma.statement<{ done: boolean }>(Prisma.sql`${PREPARED}
-      WITH changed AS (
+    const build = (p: string): BatchPart => {
+      const changed = Prisma.raw(`${p}changed`);
+      const event = this.events.statement(`${p}changed`, { order: done, type: 'order.created', fromStatus: 'pending', toStatus: 'created', source: 'api' }, { prefix: `${p}created`, at });
+      const alsoCte = also ? Prisma.sql`, ${Prisma.raw(`${p}also_done`)} AS (${also.inStatement(Prisma.sql`EXISTS (SELECT 1 FROM ${changed})`)})` : Prisma.empty;
+      const ctes = Prisma.sql`${changed} AS (
         UPDATE orders SET token = ${created.token}, "redirectUrl" = ${created.redirectUrl}, status = 'created',
           "recoveryNextCheckAt" = NULL, "updatedAt" = ${at}
         WHERE id = ${order.id}::uuid AND status = 'pending' AND "creationStartedAt" = ${order.creationStartedAt}
         RETURNING id),
-      ${event}${alsoCte}
-      SELECT EXISTS (SELECT 1 FROM changed) AS done`);
-    return row?.done === true;
+      ${event}${alsoCte}`;
+      return { ctes, result: Prisma.sql`EXISTS (SELECT 1 FROM ${changed})` };
+    };
+    return (await this.prisma.batched<boolean>(also ? 'order.created+also' : 'order.created', build)) === true;
   }
 
   /**
