@@ -93,7 +93,7 @@ export class StatementBatcher {
   private async runBatch(batch: Waiting[]): Promise<void> {
     if (batch.length === 1) return this.runAlone(batch[0]);
     const parts = batch.map((waiting, index) => waiting.build(`b${index}_`));
-    const results = Prisma.join(parts.map((part, index) => Prisma.sql`${part.result} AS ${Prisma.raw(`r${index}`)}`));
+    const results = Prisma.join(parts.map((part, index) => Prisma.sql`${part.result} AS ${Prisma.raw(`r${index}`)}`), ", ");
     try {
       const [row] = await this.run<Record<string, unknown>>(Prisma.sql`${PREPARED}WITH ${Prisma.join(parts.map((part) => part.ctes), ',\n')}
         SELECT ${results}`);

@@ -1,0 +1,111 @@
+import pg from 'pg';
+import { Prisma } from '../generated/prisma/client.js';
+import { StatementBatcher, type BatchPartBuilder } from './statement-batcher.js';
+
+/** A part inserting `value` into `t`, yielding it back: its CTE is named after the prefix it is given. */
+const part = (value: number): BatchPartBuilder => (prefix) => ({
+  ctes: Prisma.sql`${Prisma.raw(`${prefix}ins`)} AS (INSERT INTO t VALUES (${value}) RETURNING v)`,
+  result: Prisma.sql`(SELECT v FROM ${Prisma.raw(`${prefix}ins`)})`,
+});
+
+/**
+ * A stand-in for the pool: records each statement and answers every `rN` column with the value the
+ * part inserted (read back from the statement's parameters), or throws what `fail` says for it.
+ */
+function fakeDatabase(fail: (sql: Prisma.Sql) => Error | undefined = () => undefined) {
+  const statements: Prisma.Sql[] = [];
+  const pending: Array<() => void> = [];
+  let hold = false;
+  const run = async <Row>(sql: Prisma.Sql): Promise<Row[]> => {
+    statements.push(sql);
+    if (hold) await new Promise<void>((release) => pending.push(release));
+    const error = fail(sql);
+    if (error) throw error;
+    const row: Record<string, unknown> = {};
+    sql.values.forEach((value, index) => (row[`r${index}`] = value));
+    return [row as Row];
+  };
+  return {
+    run, statements,
+    hold: () => (hold = true),
+    releaseAll: () => { hold = false; pending.splice(0).forEach((release) => release()); },
+  };
+}
+
+const databaseError = (code: string) => Object.assign(new pg.DatabaseError('refused', 0, 'error'), { code });
+
+describe('StatementBatcher', () => {
+  it('sends the parts submitted in one event-loop turn as ONE statement, each part named apart and answered its own value', async () => {
+    const db = fakeDatabase();
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 4 });
+    const values = await Promise.all([1, 2, 3].map((value) => batcher.submit<number>('t', part(value))));
+    expect(values).toEqual([1, 2, 3]);
+    expect(db.statements).toHaveLength(1);
+    expect(db.statements[0]!.text).toMatch(/^\/\* prepared \*\/\nWITH b0_ins AS .*,\nb1_ins AS .*,\nb2_ins AS /s);
+    expect(db.statements[0]!.text).toMatch(/SELECT \(SELECT v FROM b0_ins\) AS r0, \(SELECT v FROM b1_ins\) AS r1, \(SELECT v FROM b2_ins\) AS r2$/);
+  });
+
+  it('sends a lone part on its own, as the statement it would have been', async () => {
+    const db = fakeDatabase();
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 4 });
+    expect(await batcher.submit<number>('t', part(7))).toBe(7);
+    expect(db.statements.map((sql) => sql.text.replace(/\s+/g, ' '))).toEqual(['/* prepared */ WITH b0_ins AS (INSERT INTO t VALUES ($1) RETURNING v) SELECT (SELECT v FROM b0_ins) AS r0']);
+  });
+
+  it('puts at most maxParts parts in a statement', async () => {
+    const db = fakeDatabase();
+    const batcher = new StatementBatcher(db.run, { maxParts: 3, maxInFlight: 4 });
+    const values = await Promise.all([1, 2, 3, 4, 5, 6, 7].map((value) => batcher.submit<number>('t', part(value))));
+    expect(values).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(db.statements.map((sql) => sql.values)).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
+  });
+
+  it('keeps parts of different shapes in different statements', async () => {
+    const db = fakeDatabase();
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 4 });
+    await Promise.all([batcher.submit('a', part(1)), batcher.submit('b', part(2)), batcher.submit('a', part(3))]);
+    expect(db.statements.map((sql) => sql.values)).toEqual([[1, 3], [2]]);
+  });
+
+  it('runs at most maxInFlight statements at once; what arrives meanwhile goes out together when one ends', async () => {
+    const db = fakeDatabase();
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 1 });
+    db.hold();
+    const first = batcher.submit<number>('t', part(1));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(db.statements).toHaveLength(1);
+    const later = [2, 3, 4].map((value) => batcher.submit<number>('t', part(value)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(db.statements).toHaveLength(1); // the three wait for the running statement
+    db.releaseAll();
+    expect(await first).toBe(1);
+    expect(await Promise.all(later)).toEqual([2, 3, 4]);
+    expect(db.statements.map((sql) => sql.values)).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('runs every part again on its own when PostgreSQL refuses the shared statement, so each gets its own answer', async () => {
+    // The shared statement (3 values) hits a unique violation; alone, only the part inserting 2 does.
+    const db = fakeDatabase((sql) => (sql.values.length > 1 || sql.values[0] === 2 ? databaseError('23505') : undefined));
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 4 });
+    const outcomes = await Promise.all([1, 2, 3].map((value) => batcher.submit<number>('t', part(value)).catch((error: pg.DatabaseError) => error.code)));
+    expect(outcomes).toEqual([1, '23505', 3]);
+    expect(db.statements.map((sql) => sql.values)).toEqual([[1, 2, 3], [1], [2], [3]]);
+  });
+
+  it('gives every part the error, without running any again, when the statement\'s outcome is unknown (the connection dropped)', async () => {
+    const dropped = Object.assign(new Error('Connection terminated unexpectedly'), {});
+    const db = fakeDatabase(() => dropped);
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 4 });
+    const outcomes = await Promise.all([1, 2].map((value) => batcher.submit('t', part(value)).catch((error: unknown) => error)));
+    expect(outcomes).toEqual([dropped, dropped]);
+    expect(db.statements).toHaveLength(1);
+  });
+
+  it('frees its slot after a failed statement: the next parts still go out', async () => {
+    let failNext = true;
+    const db = fakeDatabase(() => (failNext ? ((failNext = false), new Error('Connection terminated unexpectedly')) : undefined));
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 1 });
+    await expect(batcher.submit('t', part(1))).rejects.toThrow('Connection terminated');
+    expect(await batcher.submit<number>('t', part(2))).toBe(2);
+  });
+});
