@@ -66,7 +66,8 @@ export class OrderCreationWrites {
    *
    * Raw SQL because Prisma's query API cannot express a conditional multi-table insert in one
    * statement; without it this was an interactive transaction of six round trips (BEGIN … COMMIT).
-   * Run by PrismaService.statement, not `$queryRaw`: it is on every create order (see there why).
+   * Run by PrismaService.batched, not `$queryRaw`: it is on every create order (see PrismaService.statement
+   * why), and concurrent orders share a statement and its commit (StatementBatcher: what each keeps).
    */
   async claimNew(draft: PendingOrderDraft, key?: (onlyIf: Prisma.Sql) => Prisma.Sql): Promise<Order | undefined> {
     const at = new Date(); // as Prisma's @updatedAt and @default(now()) would set it: the service's wall clock
@@ -159,6 +160,7 @@ export class OrderCreationWrites {
    * this attempt: the transition to `created`, its event, the merchant event and its deliveries
    * (OrderEventWriter.statement) and `also`. False, having written nothing, when the guard fails
    * (recovery decided the order meanwhile): `complete`'s transaction then handles it as before.
+   * Shares its statement and commit with concurrent orders' (PrismaService.batched).
    */
   private async completeInOneStatement(order: Order, created: CreatedAtSoisy, also?: AlsoEitherWay): Promise<boolean> {
     if (order.creationStartedAt === null) return false;
