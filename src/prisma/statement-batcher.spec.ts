@@ -34,71 +34,87 @@ function fakeDatabase(fail: (sql: Prisma.Sql) => Error | undefined = () => undef
 
 const databaseError = (code: string) => Object.assign(new pg.DatabaseError('refused', 0, 'error'), { code });
 
+/**
+ * Submits `parts` while the batcher's one slot is taken by a statement of part 0, so they queue as
+ * they would under load; resolves their outcomes once it ends.
+ */
+async function whileBusy<T>(db: ReturnType<typeof fakeDatabase>, batcher: StatementBatcher, parts: () => Promise<T>): Promise<T> {
+  db.hold();
+  const first = batcher.submit('t', part(0));
+  const outcomes = parts();
+  await new Promise((resolve) => setImmediate(resolve));
+  db.releaseAll();
+  await first;
+  return outcomes;
+}
+
 describe('StatementBatcher', () => {
-  it('sends the parts submitted in one event-loop turn as ONE statement, each part named apart and answered its own value', async () => {
+  it('sends the parts that arrive while every slot is taken as ONE statement, each part named apart and answered its own value', async () => {
     const db = fakeDatabase();
-    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 4 });
-    const values = await Promise.all([1, 2, 3].map((value) => batcher.submit<number>('t', part(value))));
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 1 });
+    const values = await whileBusy(db, batcher, () => Promise.all([1, 2, 3].map((value) => batcher.submit<number>('t', part(value)))));
     expect(values).toEqual([1, 2, 3]);
-    expect(db.statements).toHaveLength(1);
-    expect(db.statements[0]!.text).toMatch(/^\/\* prepared \*\/\nWITH b0_ins AS .*,\nb1_ins AS .*,\nb2_ins AS /s);
-    expect(db.statements[0]!.text).toMatch(/SELECT \(SELECT v FROM b0_ins\) AS r0, \(SELECT v FROM b1_ins\) AS r1, \(SELECT v FROM b2_ins\) AS r2$/);
+    expect(db.statements.map((sql) => sql.values)).toEqual([[0], [1, 2, 3]]);
+    expect(db.statements[1]!.text).toMatch(/^\/\* prepared \*\/\nWITH b0_ins AS .*,\nb1_ins AS .*,\nb2_ins AS /s);
+    expect(db.statements[1]!.text).toMatch(/SELECT \(SELECT v FROM b0_ins\) AS r0, \(SELECT v FROM b1_ins\) AS r1, \(SELECT v FROM b2_ins\) AS r2$/);
   });
 
-  it('sends a lone part on its own, as the statement it would have been', async () => {
+  it('sends a part at once, on its own and as the statement it would have been, while a slot is free', async () => {
     const db = fakeDatabase();
-    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 4 });
-    expect(await batcher.submit<number>('t', part(7))).toBe(7);
-    expect(db.statements.map((sql) => sql.text.replace(/\s+/g, ' '))).toEqual(['/* prepared */ WITH b0_ins AS (INSERT INTO t VALUES ($1) RETURNING v) SELECT (SELECT v FROM b0_ins) AS r0']);
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 2 });
+    db.hold();
+    const first = batcher.submit<number>('t', part(7));
+    const second = batcher.submit<number>('t', part(8));
+    expect(db.statements).toHaveLength(2); // both sent before this turn ended: no wait for company
+    db.releaseAll();
+    expect([await first, await second]).toEqual([7, 8]);
+    expect(db.statements[0]!.text.replace(/\s+/g, ' ')).toBe('/* prepared */ WITH b0_ins AS (INSERT INTO t VALUES ($1) RETURNING v) SELECT (SELECT v FROM b0_ins) AS r0');
   });
 
   it('puts at most maxParts parts in a statement', async () => {
     const db = fakeDatabase();
-    const batcher = new StatementBatcher(db.run, { maxParts: 3, maxInFlight: 4 });
-    const values = await Promise.all([1, 2, 3, 4, 5, 6, 7].map((value) => batcher.submit<number>('t', part(value))));
+    const batcher = new StatementBatcher(db.run, { maxParts: 3, maxInFlight: 1 });
+    const values = await whileBusy(db, batcher, () => Promise.all([1, 2, 3, 4, 5, 6, 7].map((value) => batcher.submit<number>('t', part(value)))));
     expect(values).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(db.statements.map((sql) => sql.values)).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
+    expect(db.statements.map((sql) => sql.values)).toEqual([[0], [1, 2, 3], [4, 5, 6], [7]]);
   });
 
   it('keeps parts of different shapes in different statements', async () => {
     const db = fakeDatabase();
-    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 4 });
-    await Promise.all([batcher.submit('a', part(1)), batcher.submit('b', part(2)), batcher.submit('a', part(3))]);
-    expect(db.statements.map((sql) => sql.values)).toEqual([[1, 3], [2]]);
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 1 });
+    await whileBusy(db, batcher, () => Promise.all([batcher.submit('a', part(1)), batcher.submit('b', part(2)), batcher.submit('a', part(3))]));
+    expect(db.statements.map((sql) => sql.values)).toEqual([[0], [1, 3], [2]]);
   });
 
   it('runs at most maxInFlight statements at once; what arrives meanwhile goes out together when one ends', async () => {
     const db = fakeDatabase();
-    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 1 });
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 2 });
     db.hold();
-    const first = batcher.submit<number>('t', part(1));
+    const first = [1, 2].map((value) => batcher.submit<number>('t', part(value)));
+    const later = [3, 4, 5].map((value) => batcher.submit<number>('t', part(value)));
     await new Promise((resolve) => setImmediate(resolve));
-    expect(db.statements).toHaveLength(1);
-    const later = [2, 3, 4].map((value) => batcher.submit<number>('t', part(value)));
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(db.statements).toHaveLength(1); // the three wait for the running statement
+    expect(db.statements).toHaveLength(2); // the three wait for a running statement to end
     db.releaseAll();
-    expect(await first).toBe(1);
-    expect(await Promise.all(later)).toEqual([2, 3, 4]);
-    expect(db.statements.map((sql) => sql.values)).toEqual([[1], [2, 3, 4]]);
+    expect(await Promise.all([...first, ...later])).toEqual([1, 2, 3, 4, 5]);
+    expect(db.statements.map((sql) => sql.values)).toEqual([[1], [2], [3, 4, 5]]);
   });
 
   it('runs every part again on its own when PostgreSQL refuses the shared statement, so each gets its own answer', async () => {
     // The shared statement (3 values) hits a unique violation; alone, only the part inserting 2 does.
     const db = fakeDatabase((sql) => (sql.values.length > 1 || sql.values[0] === 2 ? databaseError('23505') : undefined));
-    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 4 });
-    const outcomes = await Promise.all([1, 2, 3].map((value) => batcher.submit<number>('t', part(value)).catch((error: pg.DatabaseError) => error.code)));
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 1 });
+    const outcomes = await whileBusy(db, batcher, () => Promise.all([1, 2, 3].map((value) => batcher.submit<number>('t', part(value)).catch((error: pg.DatabaseError) => error.code))));
     expect(outcomes).toEqual([1, '23505', 3]);
-    expect(db.statements.map((sql) => sql.values)).toEqual([[1, 2, 3], [1], [2], [3]]);
+    expect(db.statements.map((sql) => sql.values)).toEqual([[0], [1, 2, 3], [1], [2], [3]]);
   });
 
   it('gives every part the error, without running any again, when the statement\'s outcome is unknown (the connection dropped)', async () => {
-    const dropped = Object.assign(new Error('Connection terminated unexpectedly'), {});
-    const db = fakeDatabase(() => dropped);
-    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 4 });
-    const outcomes = await Promise.all([1, 2].map((value) => batcher.submit('t', part(value)).catch((error: unknown) => error)));
+    const dropped = new Error('Connection terminated unexpectedly');
+    const db = fakeDatabase((sql) => (sql.values.length > 1 ? dropped : undefined));
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 1 });
+    const outcomes = await whileBusy(db, batcher, () => Promise.all([1, 2].map((value) => batcher.submit('t', part(value)).catch((error: unknown) => error))));
     expect(outcomes).toEqual([dropped, dropped]);
-    expect(db.statements).toHaveLength(1);
+    expect(db.statements.map((sql) => sql.values)).toEqual([[0], [1, 2]]);
   });
 
   it('frees its slot after a failed statement: the next parts still go out', async () => {
