@@ -117,6 +117,20 @@ describe('StatementBatcher', () => {
     expect(db.statements.map((sql) => sql.values)).toEqual([[0], [1, 2]]);
   });
 
+  it('fails only the part that cannot be built; the others still go out, together', async () => {
+    const db = fakeDatabase();
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 1 });
+    const broken: BatchPartBuilder = () => {
+      throw new TypeError('Do not know how to serialize a BigInt');
+    };
+    const outcomes = await whileBusy(db, batcher, () => Promise.all([
+      batcher.submit('t', part(1)), batcher.submit('t', broken).catch((error: Error) => error.message), batcher.submit('t', part(3)),
+    ]));
+    expect(outcomes).toEqual([1, 'Do not know how to serialize a BigInt', 3]);
+    expect(db.statements.map((sql) => sql.values)).toEqual([[0], [1, 3]]);
+    expect(db.statements[1]!.text).toMatch(/AS r0, .* AS r1$/);
+  });
+
   it('frees its slot after a failed statement: the next parts still go out', async () => {
     let failNext = true;
     const db = fakeDatabase(() => (failNext ? ((failNext = false), new Error('Connection terminated unexpectedly')) : undefined));

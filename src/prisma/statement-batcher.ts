@@ -99,18 +99,28 @@ export class StatementBatcher {
 
   private async runBatch(batch: Waiting[]): Promise<void> {
     if (batch.length === 1) return this.runAlone(batch[0]);
-    const parts = batch.map((waiting, index) => waiting.build(`b${index}_`));
-    const results = Prisma.join(parts.map((part, index) => Prisma.sql`${part.result} AS ${Prisma.raw(`r${index}`)}`), ", ");
+    // A part that cannot even be built fails alone; the others go on without it.
+    const built: Array<{ waiting: Waiting; part: BatchPart }> = [];
+    for (const waiting of batch) {
+      try {
+        built.push({ waiting, part: waiting.build(`b${built.length}_`) });
+      } catch (error) {
+        waiting.reject(error);
+      }
+    }
+    if (built.length <= 1) return built[0] && this.runAlone(built[0].waiting);
+    const ctes = Prisma.join(built.map(({ part }) => part.ctes), ',\n');
+    const results = Prisma.join(built.map(({ part }, index) => Prisma.sql`${part.result} AS ${Prisma.raw(`r${index}`)}`), ', ');
     try {
-      const [row] = await this.run<Record<string, unknown>>(Prisma.sql`${PREPARED}WITH ${Prisma.join(parts.map((part) => part.ctes), ',\n')}
+      const [row] = await this.run<Record<string, unknown>>(Prisma.sql`${PREPARED}WITH ${ctes}
         SELECT ${results}`);
-      batch.forEach((waiting, index) => waiting.resolve(row?.[`r${index}`]));
+      built.forEach(({ waiting }, index) => waiting.resolve(row?.[`r${index}`]));
     } catch (error) {
       if (!(error instanceof pg.DatabaseError)) {
-        for (const waiting of batch) waiting.reject(error);
+        for (const { waiting } of built) waiting.reject(error);
         return;
       }
-      await Promise.all(batch.map((waiting) => this.runAlone(waiting)));
+      await Promise.all(built.map(({ waiting }) => this.runAlone(waiting)));
     }
   }
 
