@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
@@ -49,7 +49,14 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
     super({ adapter: new PrismaPg(pool, { ...prepared, disposeExternalPool: true }) });
     this.pool = pool;
     this.namesStatements = !database.isEmbedded;
-    this.batcher = new StatementBatcher((sql) => this.statement(sql), BATCH);
+    const logger = new Logger(PrismaService.name);
+    this.batcher = new StatementBatcher((sql) => this.statement(sql), {
+      ...BATCH,
+      // The pool's own bound on a wait, and none on the embedded database (a queue, as above).
+      ...(database.isEmbedded ? {} : { maxWaitMs: CONNECT_TIMEOUT_MS }),
+      // Expected now and then (two orders took one reference); often, it would say a part's SQL is broken.
+      onRefused: (code, parts) => logger.warn({ code, parts }, 'PostgreSQL refused a shared statement; its parts ran again one by one'),
+    });
   }
 
   /**

@@ -16,23 +16,30 @@ function fakeDatabase(fail: (sql: Prisma.Sql) => Error | undefined = () => undef
   const statements: Prisma.Sql[] = [];
   const pending: Array<() => void> = [];
   let hold = false;
+  const running = { now: 0, most: 0 };
   const run = async <Row>(sql: Prisma.Sql): Promise<Row[]> => {
     statements.push(sql);
-    if (hold) await new Promise<void>((release) => pending.push(release));
-    const error = fail(sql);
-    if (error) throw error;
-    const row: Record<string, unknown> = {};
-    sql.values.forEach((value, index) => (row[`r${index}`] = value));
-    return [row as Row];
+    running.most = Math.max(running.most, ++running.now);
+    try {
+      if (hold) await new Promise<void>((release) => pending.push(release));
+      else await new Promise((resolve) => setImmediate(resolve));
+      const error = fail(sql);
+      if (error) throw error;
+      const row: Record<string, unknown> = {};
+      sql.values.forEach((value, index) => (row[`r${index}`] = value));
+      return [row as Row];
+    } finally {
+      running.now -= 1;
+    }
   };
   return {
-    run, statements,
+    run, statements, running,
     hold: () => (hold = true),
     releaseAll: () => { hold = false; pending.splice(0).forEach((release) => release()); },
   };
 }
 
-const databaseError = (code: string) => Object.assign(new pg.DatabaseError('refused', 0, 'error'), { code });
+const databaseError = (code: string, severity = 'ERROR') => Object.assign(new pg.DatabaseError('refused', 0, 'error'), { code, severity });
 
 /**
  * Submits `parts` while the batcher's one slot is taken by a statement of part 0, so they queue as
@@ -99,13 +106,49 @@ describe('StatementBatcher', () => {
     expect(db.statements.map((sql) => sql.values)).toEqual([[1], [2], [3, 4, 5]]);
   });
 
-  it('runs every part again on its own when PostgreSQL refuses the shared statement, so each gets its own answer', async () => {
+  it('runs every part again on its own, one at a time in its slot, when PostgreSQL refuses the shared statement, so each gets its own answer', async () => {
     // The shared statement (3 values) hits a unique violation; alone, only the part inserting 2 does.
     const db = fakeDatabase((sql) => (sql.values.length > 1 || sql.values[0] === 2 ? databaseError('23505') : undefined));
-    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 1 });
+    const refusals: Array<[string, number]> = [];
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 1, onRefused: (code, parts) => refusals.push([code, parts]) });
     const outcomes = await whileBusy(db, batcher, () => Promise.all([1, 2, 3].map((value) => batcher.submit<number>('t', part(value)).catch((error: pg.DatabaseError) => error.code))));
     expect(outcomes).toEqual([1, '23505', 3]);
     expect(db.statements.map((sql) => sql.values)).toEqual([[0], [1, 2, 3], [1], [2], [3]]);
+    expect(db.running.most).toBe(1); // never more connections than its one slot
+    expect(refusals).toEqual([['23505', 3]]);
+  });
+
+  it.each([
+    ['a FATAL (the backend was terminated: the commit may have happened)', databaseError('57P01', 'FATAL')],
+    ['PostgreSQL\'s own "statement completion unknown"', databaseError('40003')],
+    ['an ERROR no part alone escapes (a query cancelled by statement_timeout)', databaseError('57014')],
+  ])('gives every part the error, without running any again, on %s', async (_, error) => {
+    const db = fakeDatabase((sql) => (sql.values.length > 1 ? error : undefined));
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 1 });
+    const outcomes = await whileBusy(db, batcher, () => Promise.all([1, 2].map((value) => batcher.submit('t', part(value)).catch((caught: unknown) => caught))));
+    expect(outcomes).toEqual([error, error]);
+    expect(db.statements.map((sql) => sql.values)).toEqual([[0], [1, 2]]);
+  });
+
+  it('lets the shapes take turns for a free slot: one that keeps arriving does not starve another', async () => {
+    const db = fakeDatabase();
+    const batcher = new StatementBatcher(db.run, { maxParts: 1, maxInFlight: 1 });
+    await whileBusy(db, batcher, () => Promise.all([batcher.submit('a', part(1)), batcher.submit('a', part(2)), batcher.submit('a', part(3)), batcher.submit('b', part(4))]));
+    expect(db.statements.map((sql) => sql.values)).toEqual([[0], [1], [4], [2], [3]]);
+  });
+
+  it('fails a part that waited past maxWaitMs for a slot as the pool fails a wait for a connection, and never sends it', async () => {
+    const db = fakeDatabase();
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 1, maxWaitMs: 20 });
+    db.hold();
+    const first = batcher.submit('t', part(0));
+    const late = batcher.submit('t', part(1)).catch((error: Error) => error.message);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(await late).toMatch(/^timeout exceeded when trying to connect/); // databaseUnavailableReason: 503
+    db.releaseAll();
+    await first;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(db.statements.map((sql) => sql.values)).toEqual([[0]]);
   });
 
   it('gives every part the error, without running any again, when the statement\'s outcome is unknown (the connection dropped)', async () => {

@@ -5,6 +5,14 @@ import type { Order } from '../../src/orders/order.js';
 import type { PendingOrderDraft } from '../../src/orders/orders.repository.js';
 import { concurrently, startRepositoryTier, type RepositoryTier } from './support.js';
 
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('condition never held');
+}
+
 /**
  * Group commit (src/prisma/statement-batcher.ts) on real PostgreSQL: create order's two statements,
  * when concurrent orders share one statement and one commit. Rows a statement wrote carry its
@@ -36,6 +44,12 @@ describe('create orders sharing a statement and its commit', () => {
     return rows.length;
   };
 
+  const lockWaiters = async () => {
+    const [row] = await tier.prisma.$queryRaw<Array<{ waiting: number }>>`SELECT count(*)::int AS waiting FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    return row!.waiting;
+  };
+
   it('claims 16 concurrent new orders in fewer commits than orders, each with its own row, event and idempotency record', async () => {
     const drafts = Array.from({ length: 16 }, () => draft());
     const claimed = await concurrently(16, (index) => claimNew(drafts[index]!));
@@ -53,19 +67,39 @@ describe('create orders sharing a statement and its commit', () => {
     expect(await transactionsOf('orders', 'orderReference', references)).toBeLessThanOrEqual(6);
   });
 
-  it('still claims the others when two orders of a shared statement take the same reference: that one is told it is pending', async () => {
-    const drafts = Array.from({ length: 8 }, () => draft());
-    const twin = { ...draft(drafts[3]!.orderReference), creationIdempotencyKey: `twin-${randomUUID()}` };
-    const outcomes = await concurrently(9, (index) => claimNew(index === 8 ? twin : drafts[index]!)
-      .then((order) => (order ? 'claimed' : 'not written'), (error: { code?: string }) => error.code));
-    // PostgreSQL refused the shared statement (the unique reference): each part ran again alone.
-    expect(outcomes.slice(0, 8).filter((outcome, index) => index !== 3)).toEqual(Array(7).fill('claimed'));
-    expect([outcomes[3], outcomes[8]].sort()).toEqual(expect.arrayContaining(['claimed']));
-    expect([outcomes[3], outcomes[8]].filter((outcome) => outcome !== 'claimed')).toEqual([expect.stringMatching(/^(ORDER\.CREATION_PENDING|not written)$/)]);
-    expect(await tier.prisma.order.count({ where: { orderReference: { in: drafts.map((pending) => pending.orderReference) } } })).toBe(8);
-    // The loser wrote nothing, not even its key.
-    const keys = [twin, drafts[3]!].map((pending) => pending.creationIdempotencyKey!);
-    expect(await tier.prisma.idempotencyRecord.count({ where: { key: { in: keys } } })).toBe(1);
+  it('still claims the others when two orders of one shared statement take the same reference: that one writes nothing', async () => {
+    // All 4 slots are taken by claims waiting on an uncommitted row of reference `held`, so the 8
+    // orders below queue and go out as ONE statement, in which two take the same reference.
+    const held = `ORD-${randomUUID()}`;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inserted = false;
+    const holder = tier.prisma.$transaction(async (tx) => {
+      await tx.order.create({ data: { shopId: 'partnershop', orderReference: held, amountCents: 100000, status: 'pending', callbackSecret: randomUUID() } });
+      inserted = true;
+      await gate;
+      throw new Error('rolled back by the test');
+    }, { timeout: 20_000 }).catch(() => undefined);
+    await waitFor(async () => inserted);
+    const blockers = Array.from({ length: 4 }, () => claimNew(draft(held)).then((order) => (order ? 'claimed' : 'not written'), (error: { code?: string }) => error.code));
+    await waitFor(async () => (await lockWaiters()) >= 4);
+
+    const twin = `ORD-${randomUUID()}`;
+    const drafts = [draft(twin), { ...draft(twin), creationIdempotencyKey: `twin-${randomUUID()}` }, ...Array.from({ length: 6 }, () => draft())];
+    const batch = Promise.all(drafts.map((pending) => claimNew(pending).then((order) => (order ? 'claimed' : 'not written'), (error: { code?: string }) => error.code)));
+    release();
+    await holder;
+    const blocked = await Promise.all(blockers);
+    expect(blocked.filter((outcome) => outcome === 'claimed')).toHaveLength(1);
+    expect(blocked.filter((outcome) => outcome !== 'claimed' && outcome !== 'not written' && outcome !== 'ORDER.CREATION_PENDING')).toEqual([]);
+
+    // PostgreSQL refused the shared statement (the unique reference); each part ran again alone, in order.
+    expect(await batch).toEqual(['claimed', 'not written', ...Array(6).fill('claimed')]);
+    const others = drafts.slice(2).map((pending) => pending.orderReference);
+    expect(await transactionsOf('orders', 'orderReference', others)).toBe(6); // each its own commit: the re-runs
+    expect(await tier.prisma.order.count({ where: { orderReference: { in: [twin, ...others] } } })).toBe(7);
+    // The twin that lost wrote nothing, not even its key.
+    expect(await tier.prisma.idempotencyRecord.count({ where: { key: drafts[1]!.creationIdempotencyKey! } })).toBe(0);
   });
 
   it('completes 8 concurrent orders in a shared commit, each merchant event carrying its own order\'s view and history only', async () => {
