@@ -52,8 +52,9 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
     const logger = new Logger(PrismaService.name);
     this.batcher = new StatementBatcher((sql) => this.statement(sql), {
       ...BATCH,
-      // The pool's own bound on a wait, and none on the embedded database (a queue, as above).
-      ...(database.isEmbedded ? {} : { maxWaitMs: CONNECT_TIMEOUT_MS }),
+      // The pool's own bound on a wait, and none on the embedded database (a queue, as above); a
+      // statement still running after 1 s (milliseconds is the norm) frees its slot for the pool's other connections.
+      ...(database.isEmbedded ? {} : { maxWaitMs: CONNECT_TIMEOUT_MS, slotHoldMs: 1_000 }),
       // Expected now and then (two orders took one reference); often, it would say a part's SQL is broken.
       onRefused: (code, parts) => logger.warn({ code, parts }, 'PostgreSQL refused a shared statement; its parts ran again one by one'),
     });

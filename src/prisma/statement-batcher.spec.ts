@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { Prisma } from '../generated/prisma/client.js';
 import { StatementBatcher, type BatchPartBuilder } from './statement-batcher.js';
@@ -172,6 +173,27 @@ describe('StatementBatcher', () => {
     expect(outcomes).toEqual([1, 'Do not know how to serialize a BigInt', 3]);
     expect(db.statements.map((sql) => sql.values)).toEqual([[0], [1, 3]]);
     expect(db.statements[1]!.text).toMatch(/AS r0, .* AS r1$/);
+  });
+
+  it('gives up the slot of a statement running past slotHoldMs (a dead connection), so the next parts still go out', async () => {
+    const db = fakeDatabase();
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 1, slotHoldMs: 20 });
+    db.hold();
+    const stuck = batcher.submit<number>('t', part(1));
+    const next = batcher.submit<number>('t', part(2));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(db.statements.map((sql) => sql.values)).toEqual([[1], [2]]); // sent while the first still runs
+    db.releaseAll();
+    expect([await stuck, await next]).toEqual([1, 2]);
+  });
+
+  it('reports a refused shared statement outside the context of the request whose turn sent it (its log fields are not the batch\'s)', async () => {
+    const requests = new AsyncLocalStorage<string>();
+    const db = fakeDatabase((sql) => (sql.values.length > 1 ? databaseError('23505') : undefined));
+    const seen: Array<string | undefined> = [];
+    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 1, onRefused: () => seen.push(requests.getStore()) });
+    await requests.run('request-0', () => whileBusy(db, batcher, () => Promise.all([1, 2].map((value) => requests.run(`request-${value}`, () => batcher.submit('t', part(value)))))));
+    expect(seen).toEqual([undefined]);
   });
 
   it('frees its slot after a failed statement: the next parts still go out', async () => {

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import pg from 'pg';
 import { Prisma } from '../generated/prisma/client.js';
 import { PREPARED } from './prepared-statements.js';
@@ -22,6 +23,12 @@ export interface StatementBatcherOptions {
    * waits too long for a connection (503 DATABASE.UNAVAILABLE); none: wait as long as it takes.
    */
   maxWaitMs?: number;
+  /**
+   * After this many milliseconds a running statement stops counting against `maxInFlight` (its parts
+   * still wait for its outcome): a statement stuck on a silently dead connection, which only the
+   * kernel's TCP timeout ends, must not keep the next parts from the pool's other connections.
+   */
+  slotHoldMs?: number;
   /** Told when PostgreSQL refuses a shared statement (its SQLSTATE and how many parts it held): no values. */
   onRefused?: (code: string, parts: number) => void;
 }
@@ -63,7 +70,10 @@ const PART_CLASSES = new Set(['22', '23', '40']);
  *   been for each statement alone: a FATAL or a dropped connection (the commit's outcome unknown:
  *   running a part again could find its own row), or a refusal no part alone would escape.
  * - A bounded wait: past `maxWaitMs` in the queue a part fails as the pool's own wait for a
- *   connection does, so an overloaded or stuck database answers 503, not never.
+ *   connection does, so an overloaded or stuck database answers 503, not never; and a statement
+ *   running past `slotHoldMs` gives its slot up, so statements stuck on dead connections do not
+ *   stop create orders while the pool has others (as before group commit, each request then waits
+ *   for its own statement only).
  *
  * What sharing costs: one order's lock wait holds its batch-mates' commits; a dropped connection
  * leaves up to `maxParts` orders' outcome unknown at once (each answered 503 and left to creation
@@ -77,6 +87,8 @@ export class StatementBatcher {
   private inFlight = 0;
   private flushScheduled = false;
   private sweep: NodeJS.Timeout | undefined;
+  /** Shared statements run in the batcher's own async context, not in that of whichever request's turn sent them (its log fields). */
+  private readonly detached = new AsyncResource('StatementBatcher');
 
   constructor(
     private readonly run: <Row>(sql: Prisma.Sql) => Promise<Row[]>,
@@ -100,10 +112,10 @@ export class StatementBatcher {
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => {
+    setImmediate(() => this.detached.runInAsyncScope(() => {
       this.flushScheduled = false;
       this.flush();
-    });
+    }));
   }
 
   /** Fills the free slots, one batch per shape in turn (a shape that keeps arriving cannot starve another). */
@@ -118,11 +130,20 @@ export class StatementBatcher {
 
   private dispatch(batch: Waiting[]): void {
     this.inFlight += 1;
+    let holdsSlot = true;
+    const freeSlot = () => {
+      if (!holdsSlot) return;
+      holdsSlot = false;
+      this.inFlight -= 1;
+      this.scheduleFlush();
+    };
+    const { slotHoldMs } = this.options;
+    const overdue = slotHoldMs === undefined ? undefined : setTimeout(freeSlot, slotHoldMs).unref();
     this.runBatch(batch)
       .catch((error: unknown) => batch.forEach((waiting) => waiting.reject(error))) // no part left unsettled
       .finally(() => {
-        this.inFlight -= 1;
-        this.scheduleFlush();
+        clearTimeout(overdue);
+        freeSlot();
       });
   }
 
