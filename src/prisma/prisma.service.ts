@@ -87,7 +87,9 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
    * A one-statement write that concurrent requests may share a statement and a commit with (group
    * commit: see StatementBatcher for what each keeps). `build(prefix)` gives its CTEs, every name
    * starting with `prefix`, and the scalar it yields; parts of one `shape` must differ only in values.
-   * Resolves that scalar once committed; rejects as PrismaService.statement would for the part alone.
+   * Resolves that scalar once committed. Rejects as PrismaService.statement does, with two
+   * differences: a connection lost under a shared statement is the error of each of its parts, and a
+   * part that waited 5 s for a slot fails as the pool's own wait for a connection does (503).
    */
   batched<T>(shape: string, build: BatchPartBuilder): Promise<T> {
     return this.batcher.submit<T>(shape, build);
