@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { requestFingerprint } from '../common/idempotency/index.js';
 import type { CheckoutStep, IssuedOrder, Order } from '../orders/order.js';
-import { OrdersRepository, type AlsoInTransaction, type ClaimedStep } from '../orders/orders.repository.js';
+import { OrdersRepository, type ClaimedStep } from '../orders/orders.repository.js';
 import { OrderErrors } from '../orders/orders.errors.js';
 import { stepInFlight, type StepClaim } from '../orders/step-claim.js';
 import { GATEWAY_FIELD_NAMES, SoisyError, withFieldNames } from '../soisy/index.js';
@@ -55,11 +55,6 @@ export class CheckoutSteps {
     return claimed && { ...claimed, order: { ...claimed.order, token: order.token } };
   }
 
-  /** Frees the claim in the transaction that stores the step's outcome. */
-  settle(claim: StepClaim): AlsoInTransaction {
-    return (tx) => this.orders.steps.release(claim, tx);
-  }
-
   /**
    * A failed step changes no status and frees the claim, so the same step can be tried again. When
    * Soisy may have acted on it anyway, an event says so, in the same transaction: the history then
@@ -67,7 +62,7 @@ export class CheckoutSteps {
    */
   async failed(claim: StepClaim, error: unknown): Promise<unknown> {
     if (error instanceof SoisyError && error.outcomeUnknown) {
-      await this.orders.recordEvent(claim.orderId, 'api', `${claim.step}.outcome_unknown`, { code: error.code }, this.settle(claim));
+      await this.orders.recordEvent(claim.orderId, 'api', `${claim.step}.outcome_unknown`, { code: error.code }, (tx) => this.orders.steps.release(claim, tx));
     } else {
       await this.orders.steps.release(claim);
     }

@@ -5,6 +5,7 @@ import { EXPIRABLE_STATUSES, type ExpirableStatus } from '../order-lifecycle.js'
 import type { OrderEventWriter } from '../order-event-writer.js';
 import type { EventData, Order } from '../order.js';
 import { toOrder } from './order-row.js';
+import { noStepInFlight } from './no-step-in-flight.js';
 
 /** An abandoned order the expiry job holds while it asks Soisy about it. */
 export interface ExpiryClaim {
@@ -40,14 +41,14 @@ export class ExpiryWrites {
       table: 'orders',
       due: Prisma.sql`status::text = ANY(${EXPIRABLE_STATUSES}) AND token IS NOT NULL AND "createdAt" < ${cutoff}
         AND ("expiryNextCheckAt" IS NULL OR "expiryNextCheckAt" <= ${now})
-        AND ("stepClaim" IS NULL OR "stepClaimExpiresAt" <= ${now})
+        AND ${noStepInFlight(now)}
         AND ${abandoned('orders')}`,
       orderBy: Prisma.sql`"createdAt"`,
       limit,
       set: Prisma.sql`"expiryNextCheckAt" = ${leaseUntil}`,
       // Re-checked on the locked row: a step or a status change that committed meanwhile keeps it.
       stillDue: Prisma.sql`claimed.status::text = ANY(${EXPIRABLE_STATUSES})
-        AND (claimed."stepClaim" IS NULL OR claimed."stepClaimExpiresAt" <= ${now})
+        AND ${noStepInFlight(now, 'claimed')}
         AND ${abandoned('claimed')}`,
       returning: Prisma.sql`claimed.id, claimed.token, claimed.status::text AS status, claimed."expiryNextCheckAt" AS "leaseUntil"`,
     }));

@@ -5,8 +5,8 @@ import type { Order, OrderPatch } from '../order.js';
 export type Tx = Prisma.TransactionClient;
 
 /**
- * The domain order of a row read by Prisma, or read raw by PrismaService.statement (`SELECT *`,
- * `RETURNING *`): numbers for decimals, which Prisma reads as Decimal and node-postgres as text.
+ * The domain order of a row read by Prisma, or read raw by PrismaService.statement (`SELECT` /
+ * `RETURNING` of ORDER_COLUMNS): numbers for decimals, which Prisma reads as Decimal and node-postgres as text.
  */
 export function toOrder(row: OrderRow): Order {
   return { ...row, apr: row.apr === null ? null : Number(row.apr) };

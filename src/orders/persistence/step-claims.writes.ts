@@ -8,6 +8,7 @@ import type { CheckoutStep, Order } from '../order.js';
 import { CLAIMABLE_STATUSES, STEP_CLAIM_LEASE_MS, type StepClaim } from '../step-claim.js';
 import { ORDER_COLUMNS, storedAsGiven } from './order-columns.js';
 import { toOrder, type Tx } from './order-row.js';
+import { noStepInFlight } from './no-step-in-flight.js';
 import type { OrderTransitions, Transition } from './order-transitions.js';
 
 /** A won claim, the order as the claim left it, and that row version (PostgreSQL's `xmin`). */
@@ -47,7 +48,7 @@ export class StepClaimWrites {
     const expiresAt = new Date(now.getTime() + STEP_CLAIM_LEASE_MS);
     const [row] = await this.prisma.statement<OrderRow & { rowVersion: string }>(Prisma.sql`${PREPARED}
       UPDATE orders SET "stepClaim" = ${step}::"CheckoutStep", "stepClaimId" = ${id}::uuid, "stepClaimExpiresAt" = ${expiresAt}
-      WHERE id = ${orderId}::uuid AND ("stepClaim" IS NULL OR "stepClaimExpiresAt" <= ${now})
+      WHERE id = ${orderId}::uuid AND ${noStepInFlight(now)}
         AND status::text = ANY(${CLAIMABLE_STATUSES[step]})
       RETURNING ${ORDER_COLUMNS}, xmin::text AS "rowVersion"`);
     if (!row) return undefined;

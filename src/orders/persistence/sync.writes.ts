@@ -6,6 +6,7 @@ import type { OrderEventWriter } from '../order-event-writer.js';
 import type { Order } from '../order.js';
 import type { OrderNote } from './order-transitions.js';
 import { toOrder } from './order-row.js';
+import { noStepInFlight } from './no-step-in-flight.js';
 
 /** Soisy's status as last seen, and anything a sync learnt beside it (e.g. a flagged amount). */
 export interface SeenFields {
@@ -48,13 +49,13 @@ export class SyncWrites {
     return this.prisma.$queryRaw<StaleOrder[]>(skipLockedClaim({
       table: 'orders',
       due: Prisma.sql`status::text = ANY(${OPEN_STATUSES}) AND token IS NOT NULL
-        AND COALESCE("lastSyncedAt", "updatedAt") < ${cutoff} AND ("stepClaim" IS NULL OR "stepClaimExpiresAt" <= ${now})`,
+        AND COALESCE("lastSyncedAt", "updatedAt") < ${cutoff} AND ${noStepInFlight(now)}`,
       orderBy: Prisma.sql`COALESCE("lastSyncedAt", "updatedAt")`,
       limit,
       set: Prisma.sql`"lastSyncedAt" = ${now}`,
       // Re-checked on the locked row: a sync that committed meanwhile made it fresh; a step may have claimed it.
       stillDue: Prisma.sql`COALESCE(claimed."lastSyncedAt", claimed."updatedAt") < ${cutoff}
-        AND (claimed."stepClaim" IS NULL OR claimed."stepClaimExpiresAt" <= ${now})`,
+        AND ${noStepInFlight(now, 'claimed')}`,
       returning: Prisma.sql`claimed.id, claimed.token`,
     }));
   }
