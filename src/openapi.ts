@@ -8,7 +8,7 @@ Storefront routes need no credentials (the order token is the capability). Back-
 errors list \`errors: [{field, message}]\`. Amounts are integer euro cents.
 
 Any route may answer 503 with \`Retry-After\` (seconds): \`DATABASE.UNAVAILABLE\` while the database
-is unreachable, \`SERVICE.SHUTTING_DOWN\` when this instance is stopping (another one takes the
+is unreachable or too busy to answer in time, \`SERVICE.SHUTTING_DOWN\` when this instance is stopping (another one takes the
 retry). Send the same request again after that delay, with the same \`Idempotency-Key\` where the
 route takes one. A request whose headers or body arrive too slowly is answered 408
 \`REQUEST.TIMEOUT\` and its connection closed.

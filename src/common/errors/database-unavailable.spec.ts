@@ -2,9 +2,9 @@ import pg from 'pg';
 import { Prisma } from '../../generated/prisma/client.js';
 import { databaseUnavailableReason, isDatabaseUnavailable } from './database-unavailable.js';
 
-/** Shapes as Prisma 7 with @prisma/adapter-pg throws them (observed with the database cut off). */
-const known = (code: string, cause?: Record<string, unknown>) =>
-  new Prisma.PrismaClientKnownRequestError('Invalid `prisma.order.count()` invocation', {
+/** Shapes as Prisma 7 with @prisma/adapter-pg throws them (observed with the database cut off, its pool busy, a row locked). */
+const known = (code: string, cause?: Record<string, unknown>, message = 'Invalid `prisma.order.count()` invocation') =>
+  new Prisma.PrismaClientKnownRequestError(message, {
     code,
     clientVersion: '7.10.0',
     meta: cause && { modelName: 'Order', driverAdapterError: Object.assign(new Error('DriverAdapterError'), { name: 'DriverAdapterError', cause }) },
@@ -37,6 +37,14 @@ describe('databaseUnavailableReason', () => {
     ['a connect timeout in node-postgres', plain('Connection terminated due to connection timeout'), 'connection lost'],
     ['the pool waiting too long for a client', plain('timeout exceeded when trying to connect'), 'connection lost'],
     ['a query or commit in a transaction whose connection dropped', plain('Client has encountered a connection error and is not queryable'), 'connection lost'],
+    ['a transaction that got no connection within its maxWait (P2028)', known('P2028', undefined, 'Transaction API error: Unable to start a transaction in the given time.'), 'P2028'],
+    [
+      'a transaction that outlived its timeout (P2028, rolled back)',
+      known('P2028', undefined, 'Transaction API error: A commit cannot be executed on an expired transaction. The timeout for this transaction was 5000 ms, however 6010 ms passed since the start of the transaction.'),
+      'P2028',
+    ],
+    ['a lock not granted within lock_timeout (55P03), from node-postgres directly', Object.assign(pgError('55P03'), { severity: 'ERROR' }), '55P03'],
+    ['a lock not granted within lock_timeout under a Prisma query', known('P2010', { kind: 'postgres', code: '55P03', originalCode: '55P03' }), '55P03'],
     ['a socket error wrapped as a cause', Object.assign(new Error('query failed'), { cause: socketError('ECONNREFUSED') }), 'ECONNREFUSED'],
   ])('recognises %s', (_name, error, reason) => {
     expect(databaseUnavailableReason(error)).toBe(reason);
@@ -48,6 +56,8 @@ describe('databaseUnavailableReason', () => {
     ['a missing table (P2021)', known('P2021', { kind: 'TableDoesNotExist', table: 'public.orders' })],
     ['a failed authentication (a configuration error, not an outage)', known('P2010', { kind: 'AuthenticationFailed', user: 'postgres' })],
     ['a query cancelled by statement_timeout', pgError('57014')],
+    ['a transaction used after it was committed (P2028, a programming error)', known('P2028', undefined, 'Transaction API error: Transaction already closed: A query cannot be executed on a committed transaction.')],
+    ['an unknown transaction id (P2028)', known('P2028', undefined, "Transaction API error: Transaction not found. Transaction ID is invalid, refers to an old closed transaction Prisma doesn't have information about anymore, or was obtained before disconnecting.")],
     ['a syntax error', pgError('42601')],
     ['a validation error', new Prisma.PrismaClientValidationError('Argument `shopId` is missing.', { clientVersion: '7.10.0' })],
     ['a programming error', new TypeError('Cannot read properties of undefined')],

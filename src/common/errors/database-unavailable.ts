@@ -1,12 +1,12 @@
 import { AppError, retryAfter } from './app-error.js';
 
-/** How long a client should wait before retrying while the database is unreachable. */
+/** How long a client should wait before retrying while the database is unreachable or too busy. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** The database could not be reached or refused work for a reason that passes: 503 with `Retry-After`. */
 export class DatabaseUnavailable extends AppError {
   constructor() {
-    super('unavailable', 'DATABASE.UNAVAILABLE', 'The database is unavailable for the moment; retry later.', {}, [], retryAfter(DATABASE_RETRY_AFTER_SECONDS));
+    super('unavailable', 'DATABASE.UNAVAILABLE', 'The database is unavailable or too busy for the moment; retry later.', {}, [], retryAfter(DATABASE_RETRY_AFTER_SECONDS));
   }
 }
 
@@ -17,9 +17,16 @@ const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024']);
 // @prisma/adapter-pg's DriverAdapterError kinds for a lost or refused connection.
 const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 
+// Prisma's P2028 ("Transaction API error") when the database was too busy for the transaction: no
+// connection within its maxWait, or it outlived its timeout (Prisma then rolls it back, so nothing was
+// committed). P2028's other forms (a transaction not found or already closed, an internal
+// consistency error) are programming errors and stay 500s.
+const TRANSACTION_TIMED_OUT = /Unable to start a transaction in the given time|cannot be executed on an expired transaction/;
+
 // PostgreSQL SQLSTATEs: admin shutdown, crash shutdown, cannot connect now (starting or stopping),
-// too many connections. Class 08 (connection exception) is matched by prefix.
-const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+// too many connections, a lock not granted within lock_timeout (PrismaService: a long lock held
+// elsewhere). Class 08 (connection exception) is matched by prefix.
+const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '55P03']);
 
 // Socket errors node-postgres passes through when the server is gone or unreachable.
 const SOCKET_CODES = new Set([
@@ -44,8 +51,9 @@ interface ErrorFacts {
 /**
  * Why an error thrown by a database call means "the database is unreachable for now" (as opposed
  * to a bug or bad data), or undefined when it does not: the first code that says so (`P1001`,
- * `DatabaseNotReachable`, `57P01`, `ECONNREFUSED`…, or `connection lost` for node-postgres'
- * code-less errors). Looks at Prisma's errors, adapter-pg's DriverAdapterError (also as Prisma's
+ * `DatabaseNotReachable`, `57P01`, `ECONNREFUSED`, `P2028` for a transaction that timed out
+ * waiting or running, `55P03` for a lock not granted in time…, or `connection lost` for
+ * node-postgres' code-less errors). Looks at Prisma's errors, adapter-pg's DriverAdapterError (also as Prisma's
  * `meta.driverAdapterError`), node-postgres' errors and the socket errors under them, following
  * `cause`. An HTTP client's error (axios) is never the database's. The reason holds no host,
  * user or connection string, so it may be logged.
@@ -80,6 +88,7 @@ function connectionFailure(facts: ErrorFacts): string | undefined {
   const code = typeof facts.code === 'string' ? facts.code : undefined;
   if (code && (PRISMA_CODES.has(code) || SOCKET_CODES.has(code) || isUnavailableSqlState(code))) return code;
   if (typeof facts.errorCode === 'string' && PRISMA_CODES.has(facts.errorCode)) return facts.errorCode;
+  if (code === 'P2028' && typeof facts.message === 'string' && TRANSACTION_TIMED_OUT.test(facts.message)) return code;
   if (typeof facts.kind === 'string' && ADAPTER_KINDS.has(facts.kind)) return facts.kind;
   if (typeof facts.originalCode === 'string' && isUnavailableSqlState(facts.originalCode)) return facts.originalCode;
   if (code === undefined && typeof facts.message === 'string' && PG_MESSAGES.test(facts.message)) return 'connection lost';
