@@ -2,7 +2,11 @@
 //   1. the Soisy stand-in (the emulator) called directly,
 //   2. a bare Fastify pass-through proxy (bench/proxy.mjs), the reference,
 //   3. the service,
+//   4. for create order, `naive`: the proxy plus one committed INSERT (bench/naive.mjs), the floor of
+//      a durable create order on this machine (only with a PostgreSQL server),
 // for create order, cached quotes, and create + loan request + approval. Prints req/s, p50/p99,
+// mean latency (connections ÷ req/s, Little's law), p50/p99 (to the microsecond at one connection,
+// where bench/sequential.mjs sends the requests; autocannon's whole milliseconds elsewhere),
 // CPU per request of the proxy, the service and PostgreSQL's backends, and the ratios; writes
 // bench/results/bench-<timestamp>.json. PostgreSQL: BENCH_DATABASE_URL, else a throw-away database
 // on postgresql://postgres@127.0.0.1:5432, else the embedded one. BENCH_TLS=1: the stand-in speaks HTTPS.
@@ -19,6 +23,7 @@ import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { cpuDuring, median, rssMb } from './measure.mjs';
+import { sequential } from './sequential.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
@@ -91,7 +96,7 @@ async function benchDatabase(suffix = '') {
   };
 }
 
-const [emulatorPort, proxyPort, servicePort, baselinePort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+const [emulatorPort, proxyPort, servicePort, baselinePort, naivePort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
 const scheme = TLS ? 'https' : 'http';
 const standIn = `${scheme}://127.0.0.1:${emulatorPort}`;
 const proxy = `http://127.0.0.1:${proxyPort}`;
@@ -100,6 +105,7 @@ const dataDir = await mkdtemp(join(tmpdir(), 'soisy-bff-bench-'));
 const certFile = join(dataDir, 'emulator.pem');
 const database = await benchDatabase();
 const baselineDatabase = BASELINE && database ? await benchDatabase('_baseline') : undefined;
+const naiveDatabase = database ? await benchDatabase('_naive') : undefined;
 const caEnv = TLS ? { NODE_EXTRA_CA_CERTS: certFile } : {};
 
 const emulator = start('dist/emulator/main.js', {
@@ -112,6 +118,8 @@ try {
   // This process reads the stand-in's connection counts: it trusts its certificate too.
   if (TLS) setDefaultCACertificates([...getCACertificates('default'), await readFile(certFile, 'utf8')]);
   const proxyProcess = start('bench/proxy.mjs', { PROXY_PORT: String(proxyPort), PROXY_UPSTREAM: standIn, ...caEnv });
+  const naiveProcess = naiveDatabase ? start('bench/naive.mjs', { PROXY_PORT: String(naivePort), PROXY_UPSTREAM: standIn, NAIVE_DATABASE_URL: naiveDatabase.url, ...caEnv }) : undefined;
+  if (naiveProcess) processes.push(naiveProcess);
   const serviceEnv = (port, db, dir) => ({
     PORT: String(port), DATA_DIR: dir, ...(db ? { DATABASE_URL: db.url } : {}), LOG_LEVEL: 'warn',
     SOISY_BASE_URL: `${standIn}/api`, SOISY_AUTH_TOKEN: 'partnerkey', ...(TLS ? { SOISY_CA_FILE: certFile } : {}),
@@ -122,6 +130,7 @@ try {
   if (baselineApp) processes.push(baselineApp);
   processes.push(proxyProcess, app);
   await waitFor(`${proxy}/api/shops/partnershop`);
+  if (naiveProcess) await waitFor(`http://127.0.0.1:${naivePort}/api/shops/partnershop`);
   await waitFor(`${service}/health/ready`);
   if (baselineApp) await waitFor(`http://127.0.0.1:${baselinePort}/health/ready`);
 
@@ -136,19 +145,28 @@ try {
   const targets = [
     { name: 'stand-in', url: standIn, pids: async () => [], postgresPids: async () => [], requests: (scenario) => scenario.soisy },
     { name: 'proxy', url: proxy, pids: async () => [proxyProcess.pid], postgresPids: async () => [], requests: (scenario) => scenario.soisy },
+    ...(naiveProcess ? [{
+      name: 'naive', url: `http://127.0.0.1:${naivePort}`, pids: async () => [naiveProcess.pid], postgresPids: postgresPidsOf(naiveDatabase), database: naiveDatabase,
+      requests: (scenario) => scenario.soisy, only: ['create', 'single'],
+    }] : []),
     { name: 'service', url: service, pids: async () => [app.pid], postgresPids: postgresPidsOf(database), database, requests: (scenario) => scenario.service },
     ...(baselineApp ? [{ name: 'baseline', url: `http://127.0.0.1:${baselinePort}`, pids: async () => [baselineApp.pid], postgresPids: postgresPidsOf(baselineDatabase), database: baselineDatabase, requests: (scenario) => scenario.service }] : []),
   ];
-  const load = (url, requests, connections, duration) => autocannon({ url, connections, duration, requests, ...(TLS ? { tlsOptions: { rejectUnauthorized: false } } : {}) });
+  // One connection: timed to the microsecond by bench/sequential.mjs (autocannon keeps whole milliseconds).
+  const tlsOptions = TLS ? { rejectUnauthorized: false } : undefined;
+  const load = (url, requests, connections, duration) => (connections === 1
+    ? sequential(url, requests, duration, tlsOptions)
+    : autocannon({ url, connections, duration, requests, ...(tlsOptions ? { tlsOptions } : {}) }));
 
   // Warm-up: JIT, pools, the quotes cache.
-  for (const target of targets) for (const scenario of RUN) await load(target.url, target.requests(scenario), 8, 1);
+  const runs = (target, scenario) => !target.only || target.only.includes(scenario.key);
+  for (const target of targets) for (const scenario of RUN) if (runs(target, scenario)) await load(target.url, target.requests(scenario), 8, 1);
 
   const samples = [];
   const loads = [loadavg()[0]];
   for (let round = 1; round <= ROUNDS; round++) {
     for (const scenario of RUN) {
-      for (const target of targets) {
+      for (const target of targets.filter((candidate) => runs(candidate, scenario))) {
         const connections = scenario.connections ?? CONNECTIONS;
         const pgCpu = { cpuMicros: 0 };
         // How many connections to Soisy the target used for this run, counted by the stand-in.
@@ -181,11 +199,14 @@ try {
       const values = samples.filter((s) => s.scenario === scenario && s.target === target).map((s) => s[field]);
       return values.some((value) => value === null) ? null : median(values);
     };
-    for (const target of targets.map((t) => t.name)) {
+    const measuredTargets = targets.map((t) => t.name).filter((name) => samples.some((s) => s.scenario === scenario && s.target === name));
+    for (const target of measuredTargets) {
       const rps = of(target, 'requestsPerSecond');
+      const connections = samples.find((s) => s.scenario === scenario).connections;
       rows.push({
         scenario, target,
         'req/s': Math.round(rps),
+        'mean ms': +((connections / rps) * 1000).toFixed(2),
         'p50 ms': of(target, 'p50Ms'),
         'p99 ms': of(target, 'p99Ms'),
         'CPU µs/req': of(target, 'cpuUsPerRequest') === null ? '–' : Math.round(of(target, 'cpuUsPerRequest')),
@@ -208,6 +229,6 @@ try {
 } finally {
   for (const child of processes.reverse()) child.kill('SIGTERM');
   await sleep(1500);
-  for (const db of [database, baselineDatabase]) await db?.drop().catch((error) => console.error(`could not drop the bench database: ${error.message}`));
+  for (const db of [database, baselineDatabase, naiveDatabase]) await db?.drop().catch((error) => console.error(`could not drop the bench database: ${error.message}`));
   await rm(dataDir, { recursive: true, force: true });
 }
