@@ -27,21 +27,13 @@ const CONNECT_TIMEOUT_MS = 5_000;
  * - `maxWait`, its wait for a connection: as long as a statement's (CONNECT_TIMEOUT_MS). Prisma's
  *   default, 2 s, made a busy pool fail transactions first, and as a 500. On the embedded database's
  *   one connection, a queue, a minute: a burst waits its turn as its statements do.
- * - `timeout`, how long it may last once started: Prisma's default, 5 s, said here because
- *   LOCK_TIMEOUT_MS is chosen below it.
+ * - `timeout`, how long it may last once started: Prisma's default, 5 s. Past it Prisma rolls the
+ *   transaction back (a statement still running, e.g. waiting on a row lock another session holds,
+ *   keeps its connection until it returns). No `lock_timeout` beside it: it would also fail the
+ *   one-statement writes that record a Soisy answer, which wait a long lock out and then succeed.
  */
 const TRANSACTION_TIMEOUT_MS = 5_000;
 const EMBEDDED_TRANSACTION_WAIT_MS = 60_000;
-
-/**
- * PostgreSQL's `lock_timeout` on each server connection: how long a statement waits for a lock
- * another session holds (a migration, an operator's open transaction, VACUUM FULL) before failing
- * 55P03, answered 503. Without it such a request hung as long as the holder kept the lock, holding a
- * pooled connection, and an interactive transaction then failed at commit, past its timeout. Below
- * TRANSACTION_TIMEOUT_MS, so a transaction stuck on a lock ends by this error and frees its
- * connection. Our own transactions hold row locks for milliseconds (no Soisy call inside one).
- */
-const LOCK_TIMEOUT_MS = 4_000;
 
 /**
  * The Prisma client on `@prisma/adapter-pg` (no native engine), and `statement` for the few raw
@@ -58,9 +50,7 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
     // The embedded database serves one connection (see EmbeddedPostgres); its pool holds just that one.
     // Its single connection is also a queue (one interactive transaction at a time): no connect
     // timeout there, or a burst of requests would fail waiting their turn.
-    const limits = database.isEmbedded
-      ? { max: 1 }
-      : { max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, lock_timeout: LOCK_TIMEOUT_MS };
+    const limits = database.isEmbedded ? { max: 1 } : { max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
     const pool = new pg.Pool({ connectionString: database.connectionString, ...limits });
     // An idle client's error (the server restarted, say) is emitted on the pool, which then drops that
     // client; unheard, it would end the process. The next query opens a new connection or fails as

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '../../src/generated/prisma/client.js';
+import { Prisma } from '../../src/generated/prisma/client.js';
 import { OrdersRepository } from '../../src/orders/orders.repository.js';
 import { PrismaService } from '../../src/prisma/prisma.service.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -25,6 +25,9 @@ export interface RepositoryTier {
 export async function startRepositoryTier(): Promise<RepositoryTier> {
   const t = await startTestApp({ SCHEDULER_ENABLED: 'false' });
   const prisma = t.app.get(PrismaService);
+  // The pool's 10 connections opened now, not by the first test's 16 concurrent claims: on a loaded
+  // CI machine opening them there made a transaction wait past its bound for a connection.
+  await Promise.all(Array.from({ length: 10 }, () => prisma.statement(Prisma.sql`SELECT 1 AS warm`)));
   return {
     t,
     orders: t.app.get(OrdersRepository),

@@ -24,8 +24,8 @@ const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'Sock
 const TRANSACTION_TIMED_OUT = /Unable to start a transaction in the given time|cannot be executed on an expired transaction/;
 
 // PostgreSQL SQLSTATEs: admin shutdown, crash shutdown, cannot connect now (starting or stopping),
-// too many connections, a lock not granted within lock_timeout (PrismaService: a long lock held
-// elsewhere). Class 08 (connection exception) is matched by prefix.
+// too many connections, a lock not granted within a lock_timeout an operator set for the role or the
+// database (the service sets none: see PrismaService). Class 08 (connection exception) is matched by prefix.
 const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '55P03']);
 
 // Socket errors node-postgres passes through when the server is gone or unreachable.
@@ -52,7 +52,7 @@ interface ErrorFacts {
  * Why an error thrown by a database call means "the database is unreachable for now" (as opposed
  * to a bug or bad data), or undefined when it does not: the first code that says so (`P1001`,
  * `DatabaseNotReachable`, `57P01`, `ECONNREFUSED`, `P2028` for a transaction that timed out
- * waiting or running, `55P03` for a lock not granted in time…, or `connection lost` for
+ * waiting or running, `55P03` for a lock not granted within a lock_timeout…, or `connection lost` for
  * node-postgres' code-less errors). Looks at Prisma's errors, adapter-pg's DriverAdapterError (also as Prisma's
  * `meta.driverAdapterError`), node-postgres' errors and the socket errors under them, following
  * `cause`. An HTTP client's error (axios) is never the database's. The reason holds no host,
