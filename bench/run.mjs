@@ -2,9 +2,9 @@
 //   1. the Soisy stand-in (the emulator) called directly,
 //   2. a bare Fastify pass-through proxy (bench/proxy.mjs), the reference,
 //   3. the service,
-//   4. for create order, `naive`: the proxy plus one committed INSERT (bench/naive.mjs), the floor of
-//      a durable create order on this machine (only with a PostgreSQL server),
-// for create order, cached quotes, and create + loan request + approval. Prints req/s, p50/p99,
+//   4. for create order, `naive`: issue 10's naive NestJS + @nestjs/axios + one Prisma insert
+//      (bench/naive.mjs), its figure beside the issue's (only with a PostgreSQL server),
+// for create order, cached quotes, and create + loan request + approval. Prints req/s,
 // mean latency (connections ÷ req/s, Little's law), p50/p99 (to the microsecond at one connection,
 // where bench/sequential.mjs sends the requests; autocannon's whole milliseconds elsewhere),
 // CPU per request of the proxy, the service and PostgreSQL's backends, and the ratios; writes
