@@ -45,6 +45,10 @@ describe('databaseUnavailableReason', () => {
     ],
     ['a lock not granted within lock_timeout (55P03), from node-postgres directly', Object.assign(pgError('55P03'), { severity: 'ERROR' }), '55P03'],
     ['a lock not granted within lock_timeout under a Prisma query', known('P2010', { kind: 'postgres', code: '55P03', originalCode: '55P03' }), '55P03'],
+    ['a transaction rolled back for a deadlock (P2034, the query API)', known('P2034', undefined, 'Transaction failed due to a write conflict or a deadlock. Please retry your transaction'), 'P2034'],
+    ['a deadlock under a raw query (P2010 over TransactionWriteConflict)', known('P2010', { kind: 'TransactionWriteConflict', originalCode: '40P01', originalMessage: 'deadlock detected' }), 'TransactionWriteConflict'],
+    ['a serialization failure (40001), from node-postgres directly', Object.assign(pgError('40001'), { severity: 'ERROR' }), '40001'],
+    ['a deadlock (40P01), from node-postgres directly', Object.assign(pgError('40P01'), { severity: 'ERROR' }), '40P01'],
     ['a socket error wrapped as a cause', Object.assign(new Error('query failed'), { cause: socketError('ECONNREFUSED') }), 'ECONNREFUSED'],
   ])('recognises %s', (_name, error, reason) => {
     expect(databaseUnavailableReason(error)).toBe(reason);

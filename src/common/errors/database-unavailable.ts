@@ -11,11 +11,13 @@ export class DatabaseUnavailable extends AppError {
 }
 
 // Prisma's own codes for "no connection": can't reach (P1001), timed out reaching (P1002), server
-// closed the connection (P1017), no pool slot in time (P2024).
-const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024']);
+// closed the connection (P1017), no pool slot in time (P2024); and for a transaction PostgreSQL
+// rolled back for a deadlock or a serialization failure (P2034: nothing committed, a retry may pass).
+const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', 'P2034']);
 
-// @prisma/adapter-pg's DriverAdapterError kinds for a lost or refused connection.
-const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+// @prisma/adapter-pg's DriverAdapterError kinds for a lost or refused connection, and for a
+// deadlock or serialization failure under a raw query (TransactionWriteConflict: 40P01, 40001).
+const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TransactionWriteConflict']);
 
 // Prisma's P2028 ("Transaction API error") when the database was too busy for the transaction: no
 // connection within its maxWait, or it outlived its timeout (Prisma then rolls it back, so nothing was
@@ -24,9 +26,9 @@ const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'Sock
 const TRANSACTION_TIMED_OUT = /Unable to start a transaction in the given time|cannot be executed on an expired transaction/;
 
 // PostgreSQL SQLSTATEs: admin shutdown, crash shutdown, cannot connect now (starting or stopping),
-// too many connections, a lock not granted within a lock_timeout an operator set for the role or the
+// too many connections, a serialization failure and a deadlock (40001, 40P01: rolled back), a lock not granted within a lock_timeout an operator set for the role or the
 // database (the service sets none: see PrismaService). Class 08 (connection exception) is matched by prefix.
-const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '55P03']);
+const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '40001', '40P01', '55P03']);
 
 // Socket errors node-postgres passes through when the server is gone or unreachable.
 const SOCKET_CODES = new Set([
@@ -52,7 +54,8 @@ interface ErrorFacts {
  * Why an error thrown by a database call means "the database is unreachable for now" (as opposed
  * to a bug or bad data), or undefined when it does not: the first code that says so (`P1001`,
  * `DatabaseNotReachable`, `57P01`, `ECONNREFUSED`, `P2028` for a transaction that timed out
- * waiting or running, `55P03` for a lock not granted within a lock_timeout…, or `connection lost` for
+ * waiting or running, `P2034` or `40P01` for one rolled back for a deadlock, `55P03` for a lock not
+ * granted within a lock_timeout…, or `connection lost` for
  * node-postgres' code-less errors). Looks at Prisma's errors, adapter-pg's DriverAdapterError (also as Prisma's
  * `meta.driverAdapterError`), node-postgres' errors and the socket errors under them, following
  * `cause`. An HTTP client's error (axios) is never the database's. The reason holds no host,

@@ -4,12 +4,15 @@ import { isDatabaseUnavailable } from '../../src/common/errors/database-unavaila
 import { startRepositoryTier, type RepositoryTier } from './support.js';
 
 /**
- * An interactive transaction on a busy pool waits for a connection as long as a statement does
- * (5 s), not Prisma's default 2 s: with every one of the pool's 10 connections taken for 3 s, a
- * create order on a reference already used (its claim is a transaction) goes through instead of
- * failing (P2028, a 500 before). The CI run of 2026-11-29 failed on exactly this.
+ * What a busy database does to the service's transactions, on real PostgreSQL:
+ * - on a busy pool a transaction waits for a connection as long as a statement does (5 s), not
+ *   Prisma's default 2 s: with the pool's 10 connections taken for 3 s, a create order on a reference
+ *   already used (its claim is a transaction) goes through instead of failing (P2028, a 500 before;
+ *   the CI run of 2026-11-29 failed on exactly this), and past 5 s it is a 503;
+ * - a transaction PostgreSQL rolls back for a deadlock is a 503 too (P2034 or 40P01 under raw SQL:
+ *   a 500 before), whichever way the service wrote it.
  */
-describe('an interactive transaction waiting for a pool connection', () => {
+describe('transactions on a busy database', () => {
   let tier: RepositoryTier;
 
   beforeAll(async () => {
@@ -46,5 +49,28 @@ describe('an interactive transaction waiting for a pool connection', () => {
     expect(isDatabaseUnavailable(error)).toBe(true);
     await busy;
     expect(await tier.prisma.order.count({ where: { orderReference: reference } })).toBe(0);
+  }, 20_000);
+
+  it.each([
+    ['the query API', false],
+    ['raw SQL', true],
+  ])('classes a transaction rolled back for a deadlock (%s) as the database too busy, the other one committing', async (_how, raw) => {
+    const [first, second] = [await tier.insertOrder(), await tier.insertOrder()];
+    let locked = 0;
+    const bothLocked = () => new Promise<void>((resolve) => {
+      locked += 1;
+      const poll = setInterval(() => locked >= 2 && (clearInterval(poll), resolve()), 5);
+    });
+    // Each locks one row, then wants the other's: PostgreSQL's deadlock detection (1 s) rolls one back.
+    const crossing = (mine: string, theirs: string) => tier.prisma.$transaction(async (tx) => {
+      await tx.order.update({ where: { id: mine }, data: { statusDetail: `locked by ${mine}` } });
+      await bothLocked();
+      if (raw) await tx.$executeRaw`UPDATE orders SET "statusDetail" = ${`then ${mine}`} WHERE id = ${theirs}::uuid`;
+      else await tx.order.update({ where: { id: theirs }, data: { statusDetail: `then ${mine}` } });
+    }).then(() => 'committed', (error: unknown) => error);
+    const outcomes = await Promise.all([crossing(first.id, second.id), crossing(second.id, first.id)]);
+    expect(outcomes.filter((outcome) => outcome === 'committed')).toHaveLength(1);
+    const [refused] = outcomes.filter((outcome) => outcome !== 'committed');
+    expect(isDatabaseUnavailable(refused)).toBe(true);
   }, 20_000);
 });
