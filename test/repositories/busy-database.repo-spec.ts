@@ -73,4 +73,50 @@ describe('transactions on a busy database', () => {
     const [refused] = outcomes.filter((outcome) => outcome !== 'committed');
     expect(isDatabaseUnavailable(refused)).toBe(true);
   }, 20_000);
+
+  describe('the writes that record an answer Soisy already gave', () => {
+    // With every pooled connection taken for 6 s, a write waits 5 s for one and fails (the pool's
+    // "timeout exceeded when trying to connect", which committed nothing): these are tried again and
+    // commit once a connection is free, instead of failing and losing Soisy's answer (the black-box
+    // trial of this round: SOISY.ALREADY_EVALUATED on the shopper's retry, a release parked `unknown`).
+    const now = new Date();
+    const whilePoolBusy = async <T>(write: () => Promise<T>): Promise<T> => {
+      const busy = occupyPool(6);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const started = Date.now();
+      const result = await write();
+      expect(Date.now() - started).toBeGreaterThan(5_000); // it did outlast the pool's wait
+      await busy;
+      return result;
+    };
+
+    it('records a loan request\'s outcome (the step claim\'s completion)', async () => {
+      const { id } = await tier.insertOrder({ status: 'created' });
+      const claimed = (await tier.orders.steps.claim(id, 'loan_request', now))!;
+      const done = await whilePoolBusy(() => tier.orders.steps.complete(claimed, {
+        to: 'requested', source: 'api', type: 'loan_request.created', patch: { instalments: 12, apr: 9.5, instalmentAmountCents: 8787 },
+      }));
+      expect(done.status).toBe('requested');
+      expect(await tier.prisma.order.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'requested', stepClaim: null, apr: expect.anything() });
+    }, 30_000);
+
+    it('records the order Soisy created (create order\'s completion)', async () => {
+      const reference = `ORD-${randomUUID()}`;
+      const order = (await tier.orders.creation.claimNew({
+        shopId: 'partnershop', orderReference: reference, amountCents: 100000, instalments: 12, zeroInterestRate: null, fiscalCode: null,
+        successUrl: null, errorUrl: null, callbackSecret: randomUUID(), creationStartedAt: new Date(), creationEndsBy: new Date(Date.now() + 60_000),
+        creationIdempotencyKey: null, creationRequestHash: null,
+      }))!;
+      const token = `tok-${randomUUID()}`;
+      await whilePoolBusy(() => tier.orders.creation.complete(order, { token, redirectUrl: `https://soisy.example/funnel#${token}` }));
+      expect(await tier.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: 'created', token });
+    }, 30_000);
+
+    it('records a match-trigger Soisy accepted (the release\'s settlement)', async () => {
+      const { id } = await tier.insertOrder({ status: 'approved' });
+      const claim = (await tier.orders.releases.claimNow(id, 100000, now))!;
+      const settled = await whilePoolBusy(() => tier.orders.releases.settle(claim, { status: 'released', releasedAt: now, eventType: 'release.succeeded' }));
+      expect(settled?.releaseStatus).toBe('released');
+    }, 30_000);
+  });
 });

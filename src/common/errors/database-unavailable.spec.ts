@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { Prisma } from '../../generated/prisma/client.js';
-import { databaseUnavailableReason, isDatabaseUnavailable } from './database-unavailable.js';
+import { databaseUnavailableReason, isDatabaseUnavailable, nothingCommitted } from './database-unavailable.js';
 
 /** Shapes as Prisma 7 with @prisma/adapter-pg throws them (observed with the database cut off, its pool busy, a row locked). */
 const known = (code: string, cause?: Record<string, unknown>, message = 'Invalid `prisma.order.count()` invocation') =>
@@ -75,5 +75,41 @@ describe('databaseUnavailableReason', () => {
     const error: Error & { cause?: unknown } = new Error('loop');
     error.cause = error;
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});
+
+/** Whether a failed write may be run again without applying it twice (untilCommitted). */
+describe('nothingCommitted', () => {
+  it.each([
+    ['the pool waiting too long for a client', plain('timeout exceeded when trying to connect')],
+    ['a connect timeout in node-postgres', plain('Connection terminated due to connection timeout')],
+    ['no connection for a transaction within its maxWait (P2028)', known('P2028', undefined, 'Transaction API error: Unable to start a transaction in the given time.')],
+    ['a transaction past its timeout, rolled back (P2028)', known('P2028', undefined, 'Transaction API error: A commit cannot be executed on an expired transaction. The timeout for this transaction was 5000 ms, however 6010 ms passed since the start of the transaction.')],
+    ['a deadlock (P2034)', known('P2034', undefined, 'Transaction failed due to a write conflict or a deadlock. Please retry your transaction')],
+    ['a deadlock under a raw query', known('P2010', { kind: 'TransactionWriteConflict', originalCode: '40P01' })],
+    ['a deadlock from node-postgres', Object.assign(pgError('40P01'), { severity: 'ERROR' })],
+    ['a serialization failure from node-postgres', Object.assign(pgError('40001'), { severity: 'ERROR' })],
+    ['a lock not granted (55P03)', Object.assign(pgError('55P03'), { severity: 'ERROR' })],
+    ['the server starting or stopping (57P03, at connect)', pgError('57P03')],
+    ['too many connections (53300, at connect)', pgError('53300')],
+    ['a refused connection', socketError('ECONNREFUSED')],
+    ['the server unreachable (P1001)', known('P1001', { kind: 'DatabaseNotReachable' })],
+  ])('is true for %s: nothing was sent, or it was rolled back', (_name, error) => {
+    expect(nothingCommitted(error)).toBe(true);
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  it.each([
+    ['a connection dropped mid-query', plain('Connection terminated unexpectedly')],
+    ['a transaction whose connection dropped', plain('Client has encountered a connection error and is not queryable')],
+    ['a reset connection', socketError('ECONNRESET')],
+    ['a backend terminated by an administrator (57P01)', pgError('57P01')],
+    ['a connection exception of class 08', pgError('08006')],
+    ['the server closing the connection (P1017)', known('P1017')],
+    ['a unique violation', Object.assign(pgError('23505'), { severity: 'ERROR' })],
+    ['a transaction used after it was committed (P2028)', known('P2028', undefined, 'Transaction API error: Transaction already closed: A query cannot be executed on a committed transaction.')],
+    ['a programming error', new TypeError('Cannot read properties of undefined')],
+  ])('is false for %s: the write may have committed, or is not the database being busy', (_name, error) => {
+    expect(nothingCommitted(error)).toBe(false);
   });
 });

@@ -101,3 +101,34 @@ function connectionFailure(facts: ErrorFacts): string | undefined {
 function isUnavailableSqlState(code: string): boolean {
   return SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code);
 }
+
+// What guarantees a failed database call committed nothing (see nothingCommitted): no connection was
+// had, or the transaction was rolled back by PostgreSQL or by Prisma. Connection-phase failures only
+// for the socket and server codes: a dropped connection or an administrator's termination may come
+// after a COMMIT was sent, and then the write may well have happened.
+const NOT_COMMITTED_PRISMA_CODES = new Set(['P1001', 'P2024', 'P2034']);
+const NOT_COMMITTED_ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'TooManyConnections', 'TransactionWriteConflict']);
+const NOT_COMMITTED_SQLSTATES = new Set(['40001', '40P01', '55P03', '57P03', '53300']);
+const NOT_COMMITTED_SOCKET_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+const NOT_COMMITTED_MESSAGES = /timeout exceeded when trying to connect|Connection terminated due to connection timeout/;
+
+/**
+ * True when a database call failed in a way that guarantees it committed nothing, so running it
+ * again cannot apply it twice: no connection within the pool's or a transaction's wait (node-postgres'
+ * "timeout exceeded when trying to connect", StatementBatcher's slot wait, Prisma's P2028 "Unable to
+ * start a transaction"), the server unreachable or refusing connections (P1001, ECONNREFUSED, 57P03,
+ * 53300), a transaction rolled back by PostgreSQL (deadlock 40P01, serialization failure 40001,
+ * Prisma's P2034, a lock not granted 55P03) or by Prisma past its timeout (P2028 "expired"). False
+ * for a dropped or terminated connection (ECONNRESET, 57P01, "Connection terminated unexpectedly"):
+ * its commit may have happened. Every such error is also `isDatabaseUnavailable`.
+ */
+export function nothingCommitted(error: unknown): boolean {
+  return related(error).some((facts) => {
+    const code = typeof facts.code === 'string' ? facts.code : undefined;
+    if (code && (NOT_COMMITTED_PRISMA_CODES.has(code) || NOT_COMMITTED_SQLSTATES.has(code) || NOT_COMMITTED_SOCKET_CODES.has(code))) return true;
+    if (code === 'P2028' && typeof facts.message === 'string' && TRANSACTION_TIMED_OUT.test(facts.message)) return true;
+    if (typeof facts.kind === 'string' && NOT_COMMITTED_ADAPTER_KINDS.has(facts.kind)) return true;
+    if (typeof facts.originalCode === 'string' && NOT_COMMITTED_SQLSTATES.has(facts.originalCode)) return true;
+    return code === undefined && typeof facts.message === 'string' && NOT_COMMITTED_MESSAGES.test(facts.message);
+  });
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../generated/prisma/client.js';
 import { isUniqueViolation } from '../../prisma/unique-violation.js';
 import type { PrismaService } from '../../prisma/prisma.service.js';
+import { untilCommitted } from '../../prisma/until-committed.js';
 import type { BatchPart } from '../../prisma/statement-batcher.js';
 import { canRetryCreation } from '../order-lifecycle.js';
 import type { OrderEventWriter } from '../order-event-writer.js';
@@ -133,9 +134,16 @@ export class OrderCreationWrites {
    * `order` is the pending order as claimed: its merchant view (`order.created`) is built from it,
    * which is right because the fields the view shows do not change on a pending row of this
    * attempt except through this attempt (recovery moves only its lease and deadline, or decides the
-   * order, and then the row is no longer pending in this attempt).
+   * order, and then the row is no longer pending in this attempt). Tried again for up to 15 s while the
+   * database refuses it without committing (untilCommitted); recovery adopting the order meanwhile is
+   * the case above.
    */
   async complete(order: Order, created: CreatedAtSoisy, also?: AlsoEitherWay): Promise<void> {
+    // Soisy has created the order: a busy database must not lose its answer (untilCommitted).
+    await untilCommitted(() => this.completeOnce(order, created, also));
+  }
+
+  private async completeOnce(order: Order, created: CreatedAtSoisy, also?: AlsoEitherWay): Promise<void> {
     if (await this.completeInOneStatement(order, created, also)) return;
     await this.prisma.$transaction(async (tx) => {
       const { count } = await tx.order.updateMany({

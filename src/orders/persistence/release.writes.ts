@@ -1,6 +1,7 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import type { PrismaService } from '../../prisma/prisma.service.js';
 import { skipLockedClaim } from '../../prisma/skip-locked-claim.js';
+import { untilCommitted } from '../../prisma/until-committed.js';
 import type { OrderEventWriter } from '../order-event-writer.js';
 import type { Order, ReleaseStatus } from '../order.js';
 import { CLAIM_LEASE_MS, RELEASABLE_STATUSES, type ReleaseClaim, type Settlement } from '../release-claim.js';
@@ -87,10 +88,12 @@ export class ReleaseWrites {
   /**
    * Records an attempt's outcome, only for the claim that made it (same attempt number). A success
    * also lands on a claim that expired meanwhile (`unknown`): Soisy's 204 is the better knowledge.
+   * Tried again for up to 15 s while the database refuses it without committing (untilCommitted):
+   * Soisy has acted, and a lost settlement would park the release as `unknown` for a human.
    */
   settle(claim: ReleaseClaim, settlement: Settlement, also?: AlsoWithOrder): Promise<Order | undefined> {
     const from: ReleaseStatus[] = settlement.status === 'released' ? ['in_progress', 'unknown'] : ['in_progress'];
-    return this.prisma.$transaction(async (tx) => {
+    return untilCommitted(() => this.prisma.$transaction(async (tx) => {
       const { count } = await tx.order.updateMany({
         where: { id: claim.id, releaseAttempts: claim.attempt, releaseStatus: { in: from } },
         data: {
@@ -106,7 +109,7 @@ export class ReleaseWrites {
       await this.events.write(tx, { order, source: claim.source, type: settlement.eventType, data, actor: claim.actor });
       await also?.(tx, order);
       return order;
-    });
+    }));
   }
 
   /** Claims past their lease become `unknown` (release-housekeeping.ts). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Prisma, type Order as OrderRow } from '../../generated/prisma/client.js';
 import { PREPARED } from '../../prisma/prepared-statements.js';
 import type { PrismaService } from '../../prisma/prisma.service.js';
+import { untilCommitted } from '../../prisma/until-committed.js';
 import { canTransition } from '../order-lifecycle.js';
 import type { OrderEventWriter } from '../order-event-writer.js';
 import type { CheckoutStep, Order } from '../order.js';
@@ -62,10 +63,12 @@ export class StepClaimWrites {
    * common case, issue 10: it was an interactive transaction of eight round trips); else in
    * OrderTransitions.transition's transaction, which locks the row and decides on what it finds
    * (a callback that applied the decision first: `alreadyAppliedIn`; else ORDER.ILLEGAL_TRANSITION).
+   * Tried again for up to 15 s while the database refuses it without committing (untilCommitted).
    */
   async complete(claimed: ClaimedStep, transition: Transition): Promise<Order> {
-    return (await this.completeInOneStatement(claimed, transition))
-      ?? this.transitions.transition(claimed.claim.orderId, transition, (tx) => this.release(claimed.claim, tx));
+    // Soisy has answered: a busy database must not lose that (untilCommitted).
+    return untilCommitted(async () => (await this.completeInOneStatement(claimed, transition))
+      ?? this.transitions.transition(claimed.claim.orderId, transition, (tx) => this.release(claimed.claim, tx)));
   }
 
   /**
