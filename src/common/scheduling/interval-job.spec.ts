@@ -52,4 +52,32 @@ describe('IntervalJob', () => {
     await sut.onModuleDestroy();
     expect(sut.ticks).toBe(1);
   });
+
+  it('logs a tick the database was too busy for as a warning with its reason, anything else as an error', async () => {
+    const failures = [new Error('timeout exceeded when trying to connect'), new TypeError('a bug')];
+    class FailingJob extends IntervalJob {
+      constructor(registry: SchedulerRegistry) {
+        super('failing-job', registry, { enabled: true, intervalSeconds: 1 } as SchedulerConfig);
+      }
+
+      runOnce(): Promise<void> {
+        return Promise.reject(failures.shift());
+      }
+
+      get log() {
+        return this.logger;
+      }
+    }
+    const registry = new SchedulerRegistry();
+    const job = new FailingJob(registry);
+    const warn = jest.spyOn(job.log, 'warn').mockImplementation(() => undefined);
+    const error = jest.spyOn(job.log, 'error').mockImplementation(() => undefined);
+    job.onApplicationBootstrap();
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(warn).toHaveBeenCalledWith({ reason: 'connection lost' }, 'failing-job tick skipped: the database is unavailable or too busy');
+    expect(error).not.toHaveBeenCalled();
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(error).toHaveBeenCalledWith({ err: expect.any(TypeError) }, 'failing-job tick failed');
+    await job.drain();
+  });
 });

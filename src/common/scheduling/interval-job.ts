@@ -1,6 +1,7 @@
 import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { SchedulerRegistry } from '@nestjs/schedule';
 import type { SchedulerConfig } from '../../config/app-config.js';
+import { databaseUnavailableReason } from '../errors/database-unavailable.js';
 
 /**
  * A periodic job on @nestjs/schedule's registry. `runOnce()` is the whole job, so tests call it
@@ -49,11 +50,22 @@ export abstract class IntervalJob implements OnApplicationBootstrap, OnModuleDes
     return this.stopped;
   }
 
+  /**
+   * A database unreachable or too busy is a warning with its reason, as on the request side (the
+   * problem filter): the next tick tries again, and its stack says nothing an operator can use.
+   * Anything else is an error with its stack.
+   */
+  private tickFailed(error: unknown): void {
+    const reason = databaseUnavailableReason(error);
+    if (reason) this.logger.warn({ reason }, `${this.name} tick skipped: the database is unavailable or too busy`);
+    else this.logger.error({ err: error }, `${this.name} tick failed`);
+  }
+
   private tick(): void {
     if (this.running || this.stopped) return;
     this.running = this.runOnce()
       .then(() => undefined)
-      .catch((error: unknown) => this.logger.error({ err: error }, `${this.name} tick failed`))
+      .catch((error: unknown) => this.tickFailed(error))
       .finally(() => (this.running = undefined));
   }
 }
