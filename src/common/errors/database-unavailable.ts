@@ -26,8 +26,9 @@ const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'Sock
 const TRANSACTION_TIMED_OUT = /Unable to start a transaction in the given time|cannot be executed on an expired transaction/;
 
 // PostgreSQL SQLSTATEs: admin shutdown, crash shutdown, cannot connect now (starting or stopping),
-// too many connections, a serialization failure and a deadlock (40001, 40P01: rolled back), a lock not granted within a lock_timeout an operator set for the role or the
-// database (the service sets none: see PrismaService). Class 08 (connection exception) is matched by prefix.
+// too many connections, a serialization failure and a deadlock (40001, 40P01: rolled back), a lock
+// not granted within a lock_timeout an operator set for the role or the database (the service sets
+// none: see PrismaService). Class 08 (connection exception) is matched by prefix.
 const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '40001', '40P01', '55P03']);
 
 // Socket errors node-postgres passes through when the server is gone or unreachable.
@@ -55,11 +56,11 @@ interface ErrorFacts {
  * to a bug or bad data), or undefined when it does not: the first code that says so (`P1001`,
  * `DatabaseNotReachable`, `57P01`, `ECONNREFUSED`, `P2028` for a transaction that timed out
  * waiting or running, `P2034` or `40P01` for one rolled back for a deadlock, `55P03` for a lock not
- * granted within a lock_timeout…, or `connection lost` for
- * node-postgres' code-less errors). Looks at Prisma's errors, adapter-pg's DriverAdapterError (also as Prisma's
- * `meta.driverAdapterError`), node-postgres' errors and the socket errors under them, following
- * `cause`. An HTTP client's error (axios) is never the database's. The reason holds no host,
- * user or connection string, so it may be logged.
+ * granted within a lock_timeout…, or `connection lost` for node-postgres' code-less errors). Looks
+ * at Prisma's errors, adapter-pg's DriverAdapterError (also as Prisma's `meta.driverAdapterError`),
+ * node-postgres' errors and the socket errors under them, following `cause`. An HTTP client's
+ * error (axios) is never the database's. The reason holds no host, user or connection string, so
+ * it may be logged.
  */
 export function databaseUnavailableReason(error: unknown): string | undefined {
   for (const facts of related(error)) {

@@ -139,7 +139,6 @@ export class OrderCreationWrites {
    * the case above.
    */
   async complete(order: Order, created: CreatedAtSoisy, also?: AlsoEitherWay): Promise<void> {
-    // Soisy has created the order: a busy database must not lose its answer (untilCommitted).
     await untilCommitted(() => this.completeOnce(order, created, also));
   }
 

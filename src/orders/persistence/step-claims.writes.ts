@@ -66,7 +66,6 @@ export class StepClaimWrites {
    * Tried again for up to 15 s while the database refuses it without committing (untilCommitted).
    */
   async complete(claimed: ClaimedStep, transition: Transition): Promise<Order> {
-    // Soisy has answered: a busy database must not lose that (untilCommitted).
     return untilCommitted(async () => (await this.completeInOneStatement(claimed, transition))
       ?? this.transitions.transition(claimed.claim.orderId, transition, (tx) => this.release(claimed.claim, tx)));
   }
