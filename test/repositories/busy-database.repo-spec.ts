@@ -10,7 +10,8 @@ import { startRepositoryTier, type RepositoryTier } from './support.js';
  *   already used (its claim is a transaction) goes through instead of failing (P2028, a 500 before;
  *   the CI run of 2026-11-29 failed on exactly this), and past 5 s it is a 503;
  * - a transaction PostgreSQL rolls back for a deadlock is a 503 too (P2034 or 40P01 under raw SQL:
- *   a 500 before), whichever way the service wrote it.
+ *   a 500 before), whichever way the service wrote it;
+ * - the writes that record an answer Soisy already gave outlast a busy pool (untilCommitted).
  */
 describe('transactions on a busy database', () => {
   let tier: RepositoryTier;
