@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { Prisma } from '../../src/generated/prisma/client.js';
 import { isDatabaseUnavailable } from '../../src/common/errors/database-unavailable.js';
 import { startRepositoryTier, type RepositoryTier } from './support.js';
@@ -112,6 +113,26 @@ describe('transactions on a busy database', () => {
       await whilePoolBusy(() => tier.orders.creation.complete(order, { token, redirectUrl: `https://soisy.example/funnel#${token}` }));
       expect(await tier.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: 'created', token });
     }, 30_000);
+
+    it('records a match-trigger Soisy accepted while an operator held the order\'s row for 16 s (the transaction expired, the next attempt commits)', async () => {
+      // The second trial of this round: a time budget (15 s) was spent by the first attempt alone,
+      // stuck on the lock past Prisma's 5 s, and the answer was lost although the database was free.
+      const { id } = await tier.insertOrder({ status: 'approved' });
+      const claim = (await tier.orders.releases.claimNow(id, 100000, now))!;
+      const operator = new pg.Client({ connectionString: tier.t.db.url });
+      await operator.connect();
+      await operator.query('BEGIN');
+      await operator.query('SELECT 1 FROM orders WHERE id = $1 FOR UPDATE', [id]);
+      const held = new Promise((resolve) => setTimeout(resolve, 16_000)).then(async () => {
+        await operator.query('COMMIT');
+        await operator.end();
+      });
+      const settled = await tier.orders.releases.settle(claim, { status: 'released', releasedAt: now, eventType: 'release.succeeded' });
+      await held;
+      expect(settled?.releaseStatus).toBe('released');
+      const events = await tier.prisma.orderEvent.findMany({ where: { orderId: id, type: 'release.succeeded' } });
+      expect(events).toHaveLength(1);
+    }, 40_000);
 
     it('records a match-trigger Soisy accepted (the release\'s settlement)', async () => {
       const { id } = await tier.insertOrder({ status: 'approved' });

@@ -35,7 +35,7 @@ describe('databaseUnavailableReason', () => {
     ['the initialization error Prisma throws when it cannot connect', new Prisma.PrismaClientInitializationError("Can't reach database server", '7.10.0', 'P1001'), 'P1001'],
     ['a connection dropped mid-query (node-postgres, rethrown by Prisma)', plain('Connection terminated unexpectedly'), 'connection lost'],
     ['a connect timeout in node-postgres', plain('Connection terminated due to connection timeout'), 'connection lost'],
-    ['the pool waiting too long for a client', plain('timeout exceeded when trying to connect'), 'connection lost'],
+    ['the pool waiting too long for a client', plain('timeout exceeded when trying to connect'), 'no connection in time'],
     ['a query or commit in a transaction whose connection dropped', plain('Client has encountered a connection error and is not queryable'), 'connection lost'],
     ['a transaction that got no connection within its maxWait (P2028)', known('P2028', undefined, 'Transaction API error: Unable to start a transaction in the given time.'), 'P2028'],
     [

@@ -37,8 +37,10 @@ const SOCKET_CODES = new Set([
 ]);
 
 // node-postgres raises these as plain Errors (no code), and Prisma rethrows them as they are:
-// a connection dropped mid-query or at connect, a connect timeout, and the pool's wait for a client.
-const PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
+// a connection dropped mid-query or at connect, a connect timeout; and the pool's wait for a client
+// (StatementBatcher's wait for a slot says the same), reported as its own reason.
+const PG_MESSAGES = /Connection terminated|Client has encountered a connection error/;
+const POOL_WAIT = /timeout exceeded when trying to connect/;
 
 interface ErrorFacts {
   code?: unknown;
@@ -56,7 +58,8 @@ interface ErrorFacts {
  * to a bug or bad data), or undefined when it does not: the first code that says so (`P1001`,
  * `DatabaseNotReachable`, `57P01`, `ECONNREFUSED`, `P2028` for a transaction that timed out
  * waiting or running, `P2034` or `40P01` for one rolled back for a deadlock, `55P03` for a lock not
- * granted within a lock_timeout…, or `connection lost` for node-postgres' code-less errors). Looks
+ * granted within a lock_timeout…, `no connection in time` for the pool's wait, or `connection lost`
+ * for node-postgres' other code-less errors). Looks
  * at Prisma's errors, adapter-pg's DriverAdapterError (also as Prisma's `meta.driverAdapterError`),
  * node-postgres' errors and the socket errors under them, following `cause`. An HTTP client's
  * error (axios) is never the database's. The reason holds no host, user or connection string, so
@@ -95,6 +98,7 @@ function connectionFailure(facts: ErrorFacts): string | undefined {
   if (code === 'P2028' && typeof facts.message === 'string' && TRANSACTION_TIMED_OUT.test(facts.message)) return code;
   if (typeof facts.kind === 'string' && ADAPTER_KINDS.has(facts.kind)) return facts.kind;
   if (typeof facts.originalCode === 'string' && isUnavailableSqlState(facts.originalCode)) return facts.originalCode;
+  if (code === undefined && typeof facts.message === 'string' && POOL_WAIT.test(facts.message)) return 'no connection in time';
   if (code === undefined && typeof facts.message === 'string' && PG_MESSAGES.test(facts.message)) return 'connection lost';
   return undefined;
 }

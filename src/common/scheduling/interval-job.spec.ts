@@ -74,7 +74,7 @@ describe('IntervalJob', () => {
     const error = jest.spyOn(job.log, 'error').mockImplementation(() => undefined);
     job.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(1_000);
-    expect(warn).toHaveBeenCalledWith({ reason: 'connection lost' }, 'failing-job tick skipped: the database is unavailable or too busy');
+    expect(warn).toHaveBeenCalledWith({ reason: 'no connection in time' }, 'failing-job tick skipped: the database is unavailable or too busy');
     expect(error).not.toHaveBeenCalled();
     await jest.advanceTimersByTimeAsync(1_000);
     expect(error).toHaveBeenCalledWith({ err: expect.any(TypeError) }, 'failing-job tick failed');

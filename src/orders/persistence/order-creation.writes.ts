@@ -134,9 +134,9 @@ export class OrderCreationWrites {
    * `order` is the pending order as claimed: its merchant view (`order.created`) is built from it,
    * which is right because the fields the view shows do not change on a pending row of this
    * attempt except through this attempt (recovery moves only its lease and deadline, or decides the
-   * order, and then the row is no longer pending in this attempt). Tried again for up to 15 s while the
-   * database refuses it without committing (untilCommitted); recovery adopting the order meanwhile is
-   * the case above.
+   * order, and then the row is no longer pending in this attempt). Tried again (3 more times) while
+   * the database refuses it without committing (untilCommitted); recovery adopting the order
+   * meanwhile is the case above.
    */
   async complete(order: Order, created: CreatedAtSoisy, also?: AlsoEitherWay): Promise<void> {
     await untilCommitted(() => this.completeOnce(order, created, also));

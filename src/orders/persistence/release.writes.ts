@@ -88,7 +88,7 @@ export class ReleaseWrites {
   /**
    * Records an attempt's outcome, only for the claim that made it (same attempt number). A success
    * also lands on a claim that expired meanwhile (`unknown`): Soisy's 204 is the better knowledge.
-   * Tried again for up to 15 s while the database refuses it without committing (untilCommitted):
+   * Tried again (3 more times) while the database refuses it without committing (untilCommitted):
    * Soisy has acted, and a lost settlement would park the release as `unknown` for a human.
    */
   settle(claim: ReleaseClaim, settlement: Settlement, also?: AlsoWithOrder): Promise<Order | undefined> {

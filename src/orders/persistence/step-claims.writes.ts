@@ -63,7 +63,7 @@ export class StepClaimWrites {
    * common case, issue 10: it was an interactive transaction of eight round trips); else in
    * OrderTransitions.transition's transaction, which locks the row and decides on what it finds
    * (a callback that applied the decision first: `alreadyAppliedIn`; else ORDER.ILLEGAL_TRANSITION).
-   * Tried again for up to 15 s while the database refuses it without committing (untilCommitted).
+   * Tried again (3 more times) while the database refuses it without committing (untilCommitted).
    */
   async complete(claimed: ClaimedStep, transition: Transition): Promise<Order> {
     return untilCommitted(async () => (await this.completeInOneStatement(claimed, transition))
