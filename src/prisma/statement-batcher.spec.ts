@@ -123,6 +123,7 @@ describe('StatementBatcher', () => {
     ['a FATAL (the backend was terminated: the commit may have happened)', databaseError('57P01', 'FATAL')],
     ['PostgreSQL\'s own "statement completion unknown"', databaseError('40003')],
     ['an ERROR no part alone escapes (a query cancelled by statement_timeout)', databaseError('57014')],
+    ['a dropped connection (the statement\'s outcome unknown)', new Error('Connection terminated unexpectedly')],
   ])('gives every part the error, without running any again, on %s', async (_, error) => {
     const db = fakeDatabase((sql) => (sql.values.length > 1 ? error : undefined));
     const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 1 });
@@ -150,15 +151,6 @@ describe('StatementBatcher', () => {
     await first;
     await new Promise((resolve) => setImmediate(resolve));
     expect(db.statements.map((sql) => sql.values)).toEqual([[0]]);
-  });
-
-  it('gives every part the error, without running any again, when the statement\'s outcome is unknown (the connection dropped)', async () => {
-    const dropped = new Error('Connection terminated unexpectedly');
-    const db = fakeDatabase((sql) => (sql.values.length > 1 ? dropped : undefined));
-    const batcher = new StatementBatcher(db.run, { maxParts: 8, maxInFlight: 1 });
-    const outcomes = await whileBusy(db, batcher, () => Promise.all([1, 2].map((value) => batcher.submit('t', part(value)).catch((error: unknown) => error))));
-    expect(outcomes).toEqual([dropped, dropped]);
-    expect(db.statements.map((sql) => sql.values)).toEqual([[0], [1, 2]]);
   });
 
   it('fails only the part that cannot be built; the others still go out, together', async () => {
