@@ -34,11 +34,11 @@ export function untilCommitted<T>(write: () => Promise<T>, retries = ANSWER_RECO
     factor: 2,
     maxTimeout: 2_000,
     randomize: true,
-    shouldRetry: ({ error }) => nothingCommitted(error),
-    onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
-      if (retriesLeft > 0 && nothingCommitted(error)) {
-        logger.warn({ attempt: attemptNumber, reason: databaseUnavailableReason(error) }, 'The database refused to record an answer Soisy gave, without committing: trying again');
-      }
+    // p-retry asks only while retries remain, so a yes here is a retry about to happen.
+    shouldRetry: ({ error, attemptNumber }) => {
+      const again = nothingCommitted(error);
+      if (again) logger.warn({ attempt: attemptNumber, reason: databaseUnavailableReason(error) }, 'The database refused to record an answer Soisy gave, without committing: trying again');
+      return again;
     },
   });
 }
